@@ -1,0 +1,156 @@
+/**
+ * The API contract: every request, response, progress event and error code that crosses a host
+ * boundary. The renderer may only `import type` from this file; hosts validate inputs against the
+ * schemas in ./schemas.ts, which are checked against these types at compile time.
+ */
+
+/** Stable error codes. The UI, CLI exit status and tests rely on the code, never on message text. */
+export const ERROR_CODES = [
+  // transport and contract
+  'INVALID_REQUEST',
+  'UNKNOWN_METHOD',
+  'UNAUTHORIZED',
+  'CANCELLED',
+  'INTERNAL',
+  // files
+  'FILE_NOT_FOUND',
+  'FILE_NOT_READABLE',
+  'NOT_A_DIRECTORY',
+  // captures
+  'CAPTURE_NOT_SCAP',
+  'CAPTURE_TRUNCATED',
+  'CAPTURE_CORRUPT_BLOCK',
+  'CAPTURE_UNKNOWN_BLOCK',
+  'CAPTURE_UNSUPPORTED_VERSION',
+  'CAPTURE_NOT_OPEN',
+  // filters and rules
+  'FILTER_SYNTAX',
+  'FILTER_UNKNOWN_FIELD',
+  'FILTER_BAD_OPERATOR',
+  'FILTER_BAD_VALUE',
+  'FILTER_UNSUPPORTED',
+  'RULES_INVALID',
+  // CLI
+  'CLI_USAGE',
+  'CLI_UNKNOWN_COMMAND',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The serialisable shape of an error crossing any host boundary (IPC, WebSocket, CLI JSON). */
+export interface ApiErrorShape {
+  code: ErrorCode;
+  message: string;
+  /** What the user can do next. */
+  hint?: string;
+  /** Character offset into the user's input (filters) or byte offset (captures). */
+  position?: number;
+  detail?: Record<string, unknown>;
+}
+
+/** A warning that did not stop an operation (a truncated capture still opens). */
+export interface ApiWarning {
+  code: ErrorCode;
+  message: string;
+  /** Byte offset in the evidence where the problem starts, when it has one. */
+  offset?: number;
+}
+
+/** Streamed by long operations. `fraction` is 0..1; `etaMs` is absent until it can be estimated. */
+export interface ProgressEvent {
+  phase: string;
+  fraction: number;
+  etaMs?: number;
+  message?: string;
+}
+
+export type HostMode = 'electron' | 'web' | 'cli';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  mode: HostMode;
+  /** Where the generated demo capture lives, when it has been built. */
+  demoCapture?: string;
+  /** The capture given on the command line, opened at start. */
+  initialCapture?: string;
+}
+
+export interface DirEntry {
+  name: string;
+  path: string;
+  kind: 'file' | 'dir' | 'other';
+  size: number;
+  /** True when the file starts like a scap capture (raw or gzip), so pickers can highlight it. */
+  looksLikeCapture: boolean;
+}
+
+export interface DirListing {
+  path: string;
+  parent: string | null;
+  entries: DirEntry[];
+}
+
+export interface EvidenceHash {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export interface CaptureBlockCount {
+  kind: string;
+  count: number;
+}
+
+export interface CaptureSummary {
+  id: string;
+  path: string;
+  size: number;
+  sha256: string;
+  compressed: boolean;
+  /** Section header version, e.g. "1.2". */
+  version: string;
+  events: number;
+  /** Nanoseconds since the epoch, as decimal strings (JSON has no 64-bit integers). */
+  firstTs: string | null;
+  lastTs: string | null;
+  blocks: CaptureBlockCount[];
+  warnings: ApiWarning[];
+}
+
+/**
+ * Every method: its params and its result. `long` methods stream ProgressEvent and accept a cancel.
+ * Adding a method here forces a schema (schemas.ts) and an implementation (service.ts).
+ */
+export interface Methods {
+  'app.info': { params: Record<string, never>; result: AppInfo; long: false };
+  'fs.list': { params: { path?: string }; result: DirListing; long: false };
+  'evidence.hash': { params: { path: string }; result: EvidenceHash; long: true };
+}
+
+export type MethodName = keyof Methods;
+export type Params<M extends MethodName> = Methods[M]['params'];
+export type Result<M extends MethodName> = Methods[M]['result'];
+
+export interface CallOptions {
+  onProgress?: (p: ProgressEvent) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * What the renderer holds. Built by the preload in Electron and by the WebSocket client in web mode;
+ * both implement exactly this, so every UI test covers both.
+ */
+export interface Api {
+  call<M extends MethodName>(method: M, params: Params<M>, options?: CallOptions): Promise<Result<M>>;
+}
+
+/** Wire messages shared by the IPC and WebSocket transports. */
+export type ClientMessage =
+  | { kind: 'call'; id: number; method: string; params: unknown }
+  | { kind: 'cancel'; id: number };
+
+export type ServerMessage =
+  | { kind: 'result'; id: number; result: unknown }
+  | { kind: 'error'; id: number; error: ApiErrorShape }
+  | { kind: 'progress'; id: number; progress: ProgressEvent };

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir, stat, open } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type {
+  ApiErrorShape, AppInfo, CallOptions, DirEntry, DirListing, EvidenceHash, HostMode, MethodName, Params,
+  ProgressEvent, Result,
+} from './contract.js';
+import { TracehoundError, toErrorShape } from './errors.js';
+import { PARAM_SCHEMAS, isMethodName } from './schemas.js';
+import { ProgressReporter } from './progress.js';
+
+export interface ServiceOptions {
+  mode: HostMode;
+  version: string;
+  demoCapture?: string;
+  initialCapture?: string;
+}
+
+type Handler<M extends MethodName> = (params: Params<M>, ctx: CallContext) => Promise<Result<M>>;
+
+export interface CallContext {
+  progress: (p: ProgressEvent) => void;
+  signal: AbortSignal;
+}
+
+/**
+ * The one implementation of the contract. Every host (Electron, web, CLI) calls `invoke`, which
+ * validates params against the schemas, runs the handler and turns any failure into a typed error.
+ */
+export class EngineService {
+  private readonly handlers: { [M in MethodName]: Handler<M> };
+
+  constructor(private readonly options: ServiceOptions) {
+    this.handlers = {
+      'app.info': async () => this.appInfo(),
+      'fs.list': async (p) => listDirectory(p.path),
+      'evidence.hash': async (p, ctx) => hashEvidence(p.path, ctx),
+    };
+  }
+
+  /** Validates untrusted input, then runs the method. Throws TracehoundError only. */
+  async invoke(method: unknown, params: unknown, options: CallOptions = {}): Promise<unknown> {
+    if (!isMethodName(method)) {
+      throw new TracehoundError('UNKNOWN_METHOD', `Unknown method: ${String(method).slice(0, 100)}`);
+    }
+    const parsed = PARAM_SCHEMAS[method].safeParse(params ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length ? ` at ${issue.path.join('.')}` : '';
+      throw new TracehoundError('INVALID_REQUEST', `Invalid params for ${method}${where}: ${issue?.message ?? 'invalid'}`);
+    }
+    const signal = options.signal ?? new AbortController().signal;
+    const ctx: CallContext = { progress: options.onProgress ?? (() => {}), signal };
+    try {
+      const handler = this.handlers[method] as Handler<MethodName>;
+      return await handler(parsed.data as Params<MethodName>, ctx);
+    } catch (err) {
+      if (signal.aborted) throw new TracehoundError('CANCELLED', `${method} was cancelled`);
+      const shape: ApiErrorShape = toErrorShape(err);
+      throw new TracehoundError(shape.code, shape.message, shape);
+    }
+  }
+
+  /** Typed convenience for in-process hosts (the CLI). */
+  call<M extends MethodName>(method: M, params: Params<M>, options?: CallOptions): Promise<Result<M>> {
+    return this.invoke(method, params, options) as Promise<Result<M>>;
+  }
+
+  private appInfo(): AppInfo {
+    const info: AppInfo = { name: 'Tracehound', version: this.options.version, mode: this.options.mode };
+    if (this.options.demoCapture) info.demoCapture = this.options.demoCapture;
+    if (this.options.initialCapture) info.initialCapture = this.options.initialCapture;
+    return info;
+  }
+}
+
+const SCAP_MAGIC = 0x0a0d0d0a;
+
+async function sniffCapture(path: string): Promise<boolean> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+    const buf = Buffer.alloc(4);
+    const { bytesRead } = await fh.read(buf, 0, 4, 0);
+    if (bytesRead < 4) return false;
+    return buf.readUInt32LE(0) === SCAP_MAGIC || (buf[0] === 0x1f && buf[1] === 0x8b);
+  } catch {
+    return false;
+  } finally {
+    await fh?.close();
+  }
+}
+
+async function listDirectory(path: string | undefined): Promise<DirListing> {
+  const dir = resolve(path ?? homedir());
+  const st = await stat(dir);
+  if (!st.isDirectory()) throw new TracehoundError('NOT_A_DIRECTORY', `${dir} is not a folder`, { hint: 'Pick a folder to list.' });
+  const names = await readdir(dir, { withFileTypes: true });
+  const entries: DirEntry[] = [];
+  for (const d of names) {
+    const full = join(dir, d.name);
+    const kind: DirEntry['kind'] = d.isDirectory() ? 'dir' : d.isFile() ? 'file' : 'other';
+    let size = 0;
+    if (kind === 'file') {
+      try { size = (await stat(full)).size; } catch { /* vanished or unreadable: list it anyway */ }
+    }
+    entries.push({ name: d.name, path: full, kind, size, looksLikeCapture: kind === 'file' && (await sniffCapture(full)) });
+  }
+  entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1));
+  const parent = dirname(dir);
+  return { path: dir, parent: parent === dir ? null : parent, entries };
+}
+
+/** Streams the file once; evidence is opened read-only and never written. */
+async function hashEvidence(path: string, ctx: CallContext): Promise<EvidenceHash> {
+  const full = resolve(path);
+  const st = await stat(full);
+  if (!st.isFile()) throw new TracehoundError('FILE_NOT_READABLE', `${full} is not a regular file`);
+  const hash = createHash('sha256');
+  const reporter = new ProgressReporter('hashing', st.size, ctx.progress);
+  await new Promise<void>((resolvePromise, reject) => {
+    const stream = createReadStream(full, { flags: 'r', highWaterMark: 4 << 20 });
+    const onAbort = () => stream.destroy(new TracehoundError('CANCELLED', 'hashing was cancelled'));
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
+    stream.on('data', (chunk) => {
+      hash.update(chunk as Buffer);
+      reporter.advance((chunk as Buffer).length);
+    });
+    stream.on('error', (e) => { ctx.signal.removeEventListener('abort', onAbort); reject(e); });
+    stream.on('end', () => { ctx.signal.removeEventListener('abort', onAbort); resolvePromise(); });
+  });
+  reporter.done();
+  return { path: full, size: st.size, sha256: hash.digest('hex') };
+}
