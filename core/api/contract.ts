@@ -135,6 +135,11 @@ export type Result<M extends MethodName> = Methods[M]['result'];
 export interface CallOptions {
   onProgress?: (p: ProgressEvent) => void;
   signal?: AbortSignal;
+  /**
+   * The cancel hook for callers across Electron's contextBridge, which copies an AbortSignal into a
+   * plain object and loses it; functions do cross. The callee hands over a function that cancels.
+   */
+  registerCancel?: (cancel: () => void) => void;
 }
 
 /**
@@ -143,7 +148,13 @@ export interface CallOptions {
  */
 export interface Api {
   call<M extends MethodName>(method: M, params: Params<M>, options?: CallOptions): Promise<Result<M>>;
+  /** Events the host pushes (the Electron menu's Open capture…). Returns an unsubscribe function. */
+  onHostEvent?(listener: (event: HostEvent) => void): () => void;
 }
+
+export type HostEvent =
+  | { kind: 'open-capture'; path: string }
+  | { kind: 'open-case'; path: string };
 
 /** Wire messages shared by the IPC and WebSocket transports. */
 export type ClientMessage =
