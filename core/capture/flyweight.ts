@@ -1,0 +1,178 @@
+import type { RawEvent } from './event.js';
+import { EVENT_HEADER_V1_LEN, EVENT_HEADER_V2_LEN, OLD_LEN_OVERSHOOT_TYPES } from './blocks.js';
+
+const TWO32 = 4294967296;
+
+/**
+ * Why an event inside a well-framed block was rejected. The parser turns it into a warning and
+ * moves on to the next block, since the block framing (length + trailer) is still trustworthy.
+ */
+export type EventShapeProblem = string;
+
+/**
+ * The reusable event view. `setV2`/`setV1` point it at bytes already in memory; nothing is copied
+ * and param offsets are computed only if somebody asks for them.
+ */
+export class EventView implements RawEvent {
+  buf: Buffer = Buffer.alloc(0);
+  start = 0;
+  rawLen = 0;
+  headerLen = EVENT_HEADER_V2_LEN;
+  type = 0;
+  tid = 0;
+  tsLo = 0;
+  tsHi = 0;
+  cpu = 0;
+  flags = 0;
+  nparams = 0;
+  largePayload = false;
+  v1 = false;
+  blockOffset = 0;
+  blockType = 0;
+  seq = 0;
+
+  private tsCache: bigint | undefined;
+  /** Absolute data offsets of params, filled on first paramOffset() call for this event. */
+  private offs = new Uint32Array(32);
+  private offsFor = -1;
+  /** Bumps on every reset so `offsFor` can tell whether `offs` belongs to this event. */
+  private gen = 0;
+
+  get ts(): bigint {
+    if (this.tsCache === undefined) this.tsCache = (BigInt(this.tsHi) << 32n) | BigInt(this.tsLo);
+    return this.tsCache;
+  }
+
+  get tsNum(): number {
+    return this.tsHi * TWO32 + this.tsLo;
+  }
+
+  /**
+   * Point the view at a V2 event (26-byte header with nparams) of at most `avail` bytes.
+   * Returns a problem description when the event does not fit, else undefined.
+   */
+  setV2(buf: Buffer, start: number, avail: number, large: (type: number) => boolean): EventShapeProblem | undefined {
+    if (avail < EVENT_HEADER_V2_LEN) return `event header needs ${EVENT_HEADER_V2_LEN} bytes, block holds ${avail}`;
+    const len = buf.readUInt32LE(start + 16);
+    const type = buf.readUInt16LE(start + 20);
+    const nparams = buf.readUInt32LE(start + 22);
+    if (len < EVENT_HEADER_V2_LEN) return `event len ${len} is smaller than its header`;
+    if (len > avail) return `event len ${len} exceeds the ${avail} bytes left in its block`;
+    const isLarge = large(type);
+    const w = isLarge ? 4 : 2;
+    const lensOff = start + EVENT_HEADER_V2_LEN;
+    let dataOff = EVENT_HEADER_V2_LEN + nparams * w;
+    if (dataOff > len) return `nparams ${nparams} does not fit in event len ${len}`;
+    // Same rule as libscap: each param must fit in what the event still has left.
+    if (isLarge) {
+      for (let i = 0; i < nparams; i++) {
+        const pl = buf.readUInt32LE(lensOff + 4 * i);
+        if (pl > len - dataOff) return `param ${i} len ${pl} exceeds event len ${len}`;
+        dataOff += pl;
+      }
+    } else {
+      for (let i = 0; i < nparams; i++) {
+        const pl = buf[lensOff + 2 * i] | (buf[lensOff + 2 * i + 1] << 8);
+        if (pl > len - dataOff) return `param ${i} len ${pl} exceeds event len ${len}`;
+        dataOff += pl;
+      }
+    }
+    this.fill(buf, start, len, EVENT_HEADER_V2_LEN, type, nparams, isLarge, false);
+    return undefined;
+  }
+
+  /**
+   * Point the view at a pre-V2 event (22-byte header, no nparams). nparams is derived from the
+   * length: with n params the event ends at 22 + 2n + sum(len[0..n)), which grows strictly with
+   * n, so at most one n matches `len` and no event table is needed to find it.
+   */
+  setV1(buf: Buffer, start: number, avail: number): EventShapeProblem | undefined {
+    if (avail < EVENT_HEADER_V1_LEN) return `event header needs ${EVENT_HEADER_V1_LEN} bytes, block holds ${avail}`;
+    let len = buf.readUInt32LE(start + 16);
+    const type = buf.readUInt16LE(start + 20);
+    if (len < EVENT_HEADER_V1_LEN) return `event len ${len} is smaller than its header`;
+    if (len > avail) return `event len ${len} exceeds the ${avail} bytes left in its block`;
+    let n = deriveV1Params(buf, start, len);
+    if (n < 0) {
+      const overshoot = OLD_LEN_OVERSHOOT_TYPES.get(type);
+      if (overshoot !== undefined && len - overshoot >= EVENT_HEADER_V1_LEN) {
+        len -= overshoot;
+        n = deriveV1Params(buf, start, len);
+      }
+    }
+    if (n < 0) return `cannot derive nparams of a pre-V2 event (type ${type}, len ${len})`;
+    this.fill(buf, start, len, EVENT_HEADER_V1_LEN, type, n, false, true);
+    return undefined;
+  }
+
+  private fill(buf: Buffer, start: number, len: number, hdr: number, type: number, nparams: number, large: boolean, v1: boolean): void {
+    this.buf = buf;
+    this.start = start;
+    this.rawLen = len;
+    this.headerLen = hdr;
+    this.type = type;
+    this.nparams = nparams;
+    this.largePayload = large;
+    this.v1 = v1;
+    this.tsLo = buf.readUInt32LE(start);
+    this.tsHi = buf.readUInt32LE(start + 4);
+    const tidLo = buf.readUInt32LE(start + 8);
+    const tidHi = buf.readInt32LE(start + 12);
+    this.tid = tidHi * TWO32 + tidLo;
+    this.tsCache = undefined;
+    this.gen++;
+  }
+
+  paramLen(i: number): number {
+    const p = this.start + this.headerLen;
+    return this.largePayload ? this.buf.readUInt32LE(p + 4 * i) : this.buf.readUInt16LE(p + 2 * i);
+  }
+
+  paramOffset(i: number): number {
+    if (this.offsFor !== this.gen) this.computeOffsets();
+    return this.offs[i];
+  }
+
+  param(i: number): Buffer {
+    const o = this.paramOffset(i);
+    return this.buf.subarray(o, o + this.paramLen(i));
+  }
+
+  private computeOffsets(): void {
+    const n = this.nparams;
+    if (this.offs.length < n) this.offs = new Uint32Array(Math.max(n, this.offs.length * 2));
+    const w = this.largePayload ? 4 : 2;
+    const lensOff = this.start + this.headerLen;
+    let o = lensOff + n * w;
+    for (let i = 0; i < n; i++) {
+      this.offs[i] = o;
+      o += w === 4 ? this.buf.readUInt32LE(lensOff + 4 * i) : this.buf.readUInt16LE(lensOff + 2 * i);
+    }
+    this.offsFor = this.gen;
+  }
+
+  clone(): RawEvent {
+    const copy = new EventView();
+    const bytes = Buffer.from(this.buf.subarray(this.start, this.start + this.rawLen));
+    copy.fill(bytes, 0, this.rawLen, this.headerLen, this.type, this.nparams, this.largePayload, this.v1);
+    copy.cpu = this.cpu;
+    copy.flags = this.flags;
+    copy.blockOffset = this.blockOffset;
+    copy.blockType = this.blockType;
+    copy.seq = this.seq;
+    return copy;
+  }
+}
+
+/** Returns the unique n with 22 + 2n + sum(len[0..n)) === len, or -1. */
+function deriveV1Params(buf: Buffer, start: number, len: number): number {
+  const lensOff = start + EVENT_HEADER_V1_LEN;
+  let end = EVENT_HEADER_V1_LEN; // where the event would end with n params
+  for (let n = 0; ; n++) {
+    if (end === len) return n;
+    // Adding param n costs its 2-byte length slot plus its data; the slot itself must be in range.
+    if (end + 2 > len) return -1;
+    end += 2 + buf.readUInt16LE(lensOff + 2 * n);
+    if (end > len) return -1;
+  }
+}

@@ -1,0 +1,117 @@
+import { open } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { TracehoundError } from '../api/errors.js';
+
+/**
+ * Byte sources for the parser: a raw file read in large chunks, or a gzip file inflated as a
+ * stream. Neither ever holds more than a few chunks, whatever the file size.
+ */
+
+export const DEFAULT_CHUNK = 4 * 1024 * 1024;
+
+export interface ChunkSourceOptions {
+  chunkSize?: number;
+  /** Decompressed offset to start at; bytes before it are skipped (seeked for raw files). */
+  startOffset?: number;
+  signal?: AbortSignal;
+  /** Called with the compressed (on-disk) bytes read so far, for progress. */
+  onDiskProgress?: (bytes: number) => void;
+}
+
+/** What ended a source early, so the reader can warn instead of failing. */
+export interface SourceEnd {
+  /** Set when gzip data ended early or was corrupt. */
+  problem?: { code: 'CAPTURE_TRUNCATED' | 'CAPTURE_CORRUPT_BLOCK'; message: string };
+}
+
+export interface FileInfo {
+  size: number;
+  gzip: boolean;
+}
+
+export async function probeFile(path: string): Promise<FileInfo> {
+  const fh = await open(path, 'r');
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) {
+      throw new TracehoundError('CAPTURE_NOT_SCAP', `${path} is not a regular file`, { hint: 'Pass the path of a .scap capture file.' });
+    }
+    const magic = Buffer.alloc(2);
+    const { bytesRead } = await fh.read(magic, 0, 2, 0);
+    return { size: st.size, gzip: bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b };
+  } finally {
+    await fh.close();
+  }
+}
+
+function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new TracehoundError('CANCELLED', 'capture reading was cancelled');
+}
+
+/** Raw file: positional reads of chunkSize into fresh buffers (the parser may still hold the last one). */
+export async function* rawChunks(path: string, opts: ChunkSourceOptions = {}, end: SourceEnd = {}): AsyncGenerator<Buffer> {
+  void end;
+  const size = opts.chunkSize ?? DEFAULT_CHUNK;
+  const fh = await open(path, 'r');
+  try {
+    let pos = opts.startOffset ?? 0;
+    for (;;) {
+      checkAbort(opts.signal);
+      const buf = Buffer.allocUnsafe(size);
+      const { bytesRead } = await fh.read(buf, 0, size, pos);
+      if (bytesRead === 0) return;
+      pos += bytesRead;
+      opts.onDiskProgress?.(pos);
+      yield bytesRead === size ? buf : buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Gzip file: inflated as a stream. A truncated or damaged gzip stream ends the source with a
+ * problem recorded in `end` rather than an exception, because the bytes inflated so far are good.
+ */
+export async function* gzipChunks(path: string, opts: ChunkSourceOptions = {}, end: SourceEnd = {}): AsyncGenerator<Buffer> {
+  const size = opts.chunkSize ?? DEFAULT_CHUNK;
+  const input = createReadStream(path, { highWaterMark: Math.min(size, 1 << 20) });
+  const gunzip = createGunzip({ chunkSize: Math.min(size, 1 << 20) });
+  let disk = 0;
+  input.on('data', (c) => {
+    disk += c.length;
+    opts.onDiskProgress?.(disk);
+  });
+  input.on('error', (e) => gunzip.destroy(e));
+  input.pipe(gunzip);
+  let skip = opts.startOffset ?? 0;
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      checkAbort(opts.signal);
+      if (skip > 0) {
+        if (chunk.length <= skip) {
+          skip -= chunk.length;
+          continue;
+        }
+        const rest = chunk.subarray(skip);
+        skip = 0;
+        yield rest;
+        continue;
+      }
+      yield chunk;
+    }
+  } catch (e) {
+    if (e instanceof TracehoundError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR') throw e;
+    if (err.code === 'Z_BUF_ERROR' || /unexpected end/i.test(err.message)) {
+      end.problem = { code: 'CAPTURE_TRUNCATED', message: `gzip stream ends early after ${disk} compressed bytes: ${err.message}` };
+    } else {
+      end.problem = { code: 'CAPTURE_CORRUPT_BLOCK', message: `gzip stream is damaged after ${disk} compressed bytes: ${err.message}` };
+    }
+  } finally {
+    input.destroy();
+    gunzip.destroy();
+  }
+}
