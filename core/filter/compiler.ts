@@ -1,0 +1,751 @@
+/**
+ * Compiles a filter AST into a predicate made of closures. Each check resolves its field once,
+ * parses its literals once into typed operands, and picks a comparison specialised for the
+ * operator and type, so evaluating an event reads only the fields the filter names, stops at the
+ * first decisive branch of and/or, and allocates nothing for the common operators.
+ *
+ * Semantics follow libsinsp: a check whose field is not available for the event is false
+ * (so `not` of it is true); `in`/`intersects` on a scalar is set membership; on a list field `in`
+ * means every extracted value is in the set and `intersects` means at least one is.
+ */
+import type { BinaryCheckExpr, Expr, Pos, TransformerExpr, UnaryCheckExpr, ValueExpr } from './ast.js';
+import { FilterError } from './errors.js';
+import {
+  isAddrType,
+  isLookupFailure,
+  isNetType,
+  isNumericType,
+  isStringType,
+  type FieldResolver,
+  type FieldType,
+  type FieldValue,
+} from './fields.js';
+import { globToRegExp } from './glob.js';
+import {
+  comparabilityError,
+  comparatorText,
+  operatorsFor,
+  parseComparator,
+  type BaseOp,
+  type Comparator,
+} from './operators.js';
+import { parseFilter } from './parser.js';
+import { PathPrefixSearch } from './pmatch.js';
+import { nearestNames } from './suggest.js';
+import { exampleValue, hexToBytes, parseIPv4, parseIPv6, parseOperand, ValueError, type Operand } from './values.js';
+import { TRANSFORMER_NAMES } from './parser.js';
+
+export type Predicate<E> = (evt: E) => boolean;
+
+export interface CompileWarning {
+  message: string;
+  pos: Pos;
+  end: number;
+}
+
+export interface CompiledFilter<E> {
+  match: Predicate<E>;
+  ast: Expr;
+  /** Fields the filter reads, as written (with their argument). */
+  fields: string[];
+  /** Libsinsp's compile-time warnings (a regex that a simpler operator could do, a field name used as a string...). */
+  warnings: CompileWarning[];
+}
+
+export interface CompileOptions {
+  /** Maximum nesting depth when parsing from text. */
+  maxDepth?: number;
+}
+
+type Extract<E> = (evt: E) => FieldValue;
+
+interface Side<E> {
+  extract: Extract<E>;
+  type: FieldType;
+  isList: boolean;
+  anyOf: boolean;
+  /** Name as libsinsp prints it in errors: the field name with its argument. */
+  name: string;
+  rhsSupported: boolean;
+  transformersSupported: boolean;
+}
+
+type Test = (v: unknown) => boolean;
+type DynTest = (v: unknown, r: unknown) => boolean;
+
+const TRANSFORMER_SET: ReadonlySet<string> = new Set(TRANSFORMER_NAMES);
+
+function fieldLabel(field: string, arg: string | undefined): string {
+  return arg === undefined ? field : `${field}[${arg}]`;
+}
+
+function asciiLower(s: string): string {
+  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+function asciiUpper(s: string): string {
+  return s.replace(/[a-z]+/g, (m) => m.toUpperCase());
+}
+
+/** strcasestr with ASCII folding and no allocation; `needle` must already be lower case. */
+function includesAsciiCI(hay: string, needle: string): boolean {
+  const n = needle.length;
+  if (n === 0) return true;
+  const last = hay.length - n;
+  outer: for (let i = 0; i <= last; i++) {
+    for (let j = 0; j < n; j++) {
+      let c = hay.charCodeAt(i + j);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== needle.charCodeAt(j)) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+function toBytes(v: unknown): Uint8Array | undefined {
+  if (v instanceof Uint8Array) return v;
+  if (typeof v === 'string') return Buffer.from(v, 'latin1');
+  return undefined;
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function bytesIndexOf(hay: Uint8Array, needle: Uint8Array, from = 0): number {
+  if (needle.length === 0) return from;
+  outer: for (let i = from; i <= hay.length - needle.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function bytesStartsWith(hay: Uint8Array, p: Uint8Array): boolean {
+  if (p.length > hay.length) return false;
+  for (let i = 0; i < p.length; i++) if (hay[i] !== p[i]) return false;
+  return true;
+}
+
+function bytesEndsWith(hay: Uint8Array, p: Uint8Array): boolean {
+  if (p.length > hay.length) return false;
+  const off = hay.length - p.length;
+  for (let i = 0; i < p.length; i++) if (hay[off + i] !== p[i]) return false;
+  return true;
+}
+
+type Addr = { v4: number } | { v6: Uint8Array };
+
+/** Normalises an extracted address (number, dotted/colon text, or 4/16 bytes). */
+function toAddr(v: unknown): Addr | undefined {
+  if (typeof v === 'number') return { v4: v >>> 0 };
+  if (typeof v === 'string') {
+    const a = parseIPv4(v);
+    if (a !== undefined) return { v4: a };
+    const b = parseIPv6(v);
+    return b ? { v6: b } : undefined;
+  }
+  if (v instanceof Uint8Array) {
+    if (v.length === 4) return { v4: ((v[0]! << 24) | (v[1]! << 16) | (v[2]! << 8) | v[3]!) >>> 0 };
+    if (v.length === 16) return { v6: v };
+  }
+  return undefined;
+}
+
+function inNet6(ip: Uint8Array, net: Uint8Array, bits: number): boolean {
+  let remaining = bits;
+  for (let i = 0; i < 16 && remaining > 0; i++) {
+    const take = Math.min(8, remaining);
+    const mask = (0xff << (8 - take)) & 0xff;
+    if ((ip[i]! & mask) !== (net[i]! & mask)) return false;
+    remaining -= take;
+  }
+  return true;
+}
+
+/** Equality between an address value and an address or network operand, per libsinsp. */
+function addrMatches(a: Addr, o: Operand): boolean {
+  if ('v4' in a) {
+    if (o.t === 'v4') return a.v4 === o.v;
+    if (o.t === 'net4') return ((a.v4 & o.mask) >>> 0) === ((o.ip & o.mask) >>> 0);
+    return false;
+  }
+  if (o.t === 'v6') return bytesEqual(a.v6, o.v);
+  if (o.t === 'net6') return inNet6(a.v6, o.ip, o.bits);
+  return false;
+}
+
+function numOf(v: unknown): number | bigint | undefined {
+  if (typeof v === 'number' || typeof v === 'bigint') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return undefined;
+}
+
+function numCmp(op: BaseOp, v: number | bigint, o: { n: number; b?: bigint }): boolean {
+  if (typeof v === 'bigint' && o.b !== undefined) {
+    switch (op) {
+      case '=': case 'in': case 'intersects': return v === o.b;
+      case '!=': return v !== o.b;
+      case '<': return v < o.b;
+      case '<=': return v <= o.b;
+      case '>': return v > o.b;
+      case '>=': return v >= o.b;
+      default: return false;
+    }
+  }
+  const x = Number(v);
+  switch (op) {
+    case '=': case 'in': case 'intersects': return x === o.n;
+    case '!=': return x !== o.n;
+    case '<': return x < o.n;
+    case '<=': return x <= o.n;
+    case '>': return x > o.n;
+    case '>=': return x >= o.n;
+    default: return false;
+  }
+}
+
+/** Compiles the anchored POSIX-flavoured regex libsinsp builds with RE2. */
+function compileRegex(pattern: string): RegExp {
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch (err) {
+    throw new ValueError(`invalid regex pattern: ${(err as Error).message}`);
+  }
+}
+
+/** A test for one operator against one constant operand, on a non-null scalar value. */
+function singleTest(op: BaseOp, type: FieldType, o: Operand): Test {
+  if (isStringType(type) || o.t === 'str') {
+    const s = (o as { s: string }).s;
+    switch (op) {
+      case '=': case 'in': case 'intersects': return (v) => v === s;
+      case '!=': return (v) => v !== s;
+      case 'contains': return (v) => (v as string).includes(s);
+      case 'icontains': {
+        const low = asciiLower(s);
+        return (v) => includesAsciiCI(v as string, low);
+      }
+      case 'startswith': return (v) => (v as string).startsWith(s);
+      case 'endswith': return (v) => (v as string).endsWith(s);
+      case 'glob': { const re = globToRegExp(s); return (v) => re.test(v as string); }
+      case 'iglob': { const re = globToRegExp(s, true); return (v) => re.test(v as string); }
+      case 'regex': { const re = compileRegex(s); return (v) => re.test(v as string); }
+      case 'pmatch': { const p = new PathPrefixSearch(); p.add(s); return (v) => p.match(v as string); }
+      case '<': return (v) => (v as string) < s;
+      case '<=': return (v) => (v as string) <= s;
+      case '>': return (v) => (v as string) > s;
+      case '>=': return (v) => (v as string) >= s;
+      default: return () => false;
+    }
+  }
+  if (o.t === 'num' || o.t === 'dbl') {
+    const operand = o.t === 'num' ? { n: o.n, b: o.b } : { n: o.n };
+    return (v) => {
+      const x = numOf(v);
+      return x !== undefined && numCmp(op, x, operand);
+    };
+  }
+  if (o.t === 'bool') {
+    const want = o.v;
+    const eq = op !== '!=';
+    return (v) => (Boolean(typeof v === 'bigint' ? v !== 0n : v) === want) === eq;
+  }
+  if (o.t === 'bytes') {
+    const b = o.b;
+    switch (op) {
+      case '=': case 'in': case 'intersects': return (v) => { const x = toBytes(v); return !!x && bytesEqual(x, b); };
+      case '!=': return (v) => { const x = toBytes(v); return !x || !bytesEqual(x, b); };
+      case 'contains': case 'bcontains': return (v) => { const x = toBytes(v); return !!x && bytesIndexOf(x, b) >= 0; };
+      case 'startswith': case 'bstartswith': return (v) => { const x = toBytes(v); return !!x && bytesStartsWith(x, b); };
+      case 'endswith': return (v) => { const x = toBytes(v); return !!x && bytesEndsWith(x, b); };
+      default: return () => false;
+    }
+  }
+  // Addresses and networks: only equality-like operators reach here.
+  return op === '!='
+    ? (v) => { const a = toAddr(v); return !a || !addrMatches(a, o); }
+    : (v) => { const a = toAddr(v); return !!a && addrMatches(a, o); };
+}
+
+/** A test against a set of operands for in/intersects/pmatch, using hashing where it can. */
+function setTest(op: BaseOp, type: FieldType, operands: Operand[]): Test {
+  if (op === 'pmatch') {
+    const p = new PathPrefixSearch();
+    for (const o of operands) p.add((o as { s: string }).s);
+    return (v) => p.match(v as string);
+  }
+  if (operands.every((o) => o.t === 'str')) {
+    const set = new Set(operands.map((o) => (o as { s: string }).s));
+    return (v) => set.has(v as string);
+  }
+  if (operands.every((o) => o.t === 'num')) {
+    const nums = new Set(operands.map((o) => (o as { n: number }).n));
+    const bigs = new Set(operands.map((o) => (o as { b: bigint }).b));
+    return (v) => (typeof v === 'bigint' ? bigs.has(v) : typeof v === 'number' ? nums.has(v) : typeof v === 'boolean' ? nums.has(v ? 1 : 0) : false);
+  }
+  const tests = operands.map((o) => singleTest('=', type, o));
+  return (v) => {
+    for (const t of tests) if (t(v)) return true;
+    return false;
+  };
+}
+
+/** A test comparing with a value extracted at run time from a right-hand field. */
+function dynamicTest(op: BaseOp, type: FieldType): DynTest {
+  if (isStringType(type)) {
+    switch (op) {
+      case '=': case 'in': case 'intersects': return (v, r) => v === r;
+      case '!=': return (v, r) => v !== r;
+      case 'contains': return (v, r) => (v as string).includes(r as string);
+      case 'icontains': return (v, r) => includesAsciiCI(v as string, asciiLower(r as string));
+      case 'startswith': return (v, r) => (v as string).startsWith(r as string);
+      case 'endswith': return (v, r) => (v as string).endsWith(r as string);
+      case 'glob': return (v, r) => globToRegExp(r as string).test(v as string);
+      case 'iglob': return (v, r) => globToRegExp(r as string, true).test(v as string);
+      case '<': return (v, r) => (v as string) < (r as string);
+      case '<=': return (v, r) => (v as string) <= (r as string);
+      case '>': return (v, r) => (v as string) > (r as string);
+      case '>=': return (v, r) => (v as string) >= (r as string);
+      default: return () => false;
+    }
+  }
+  if (isNumericType(type) || type === 'BOOL') {
+    return (v, r) => {
+      const x = numOf(v);
+      const y = numOf(r);
+      if (x === undefined || y === undefined) return false;
+      const operand = typeof y === 'bigint' ? { n: Number(y), b: y } : { n: y, b: Number.isInteger(y) ? BigInt(y) : undefined };
+      return numCmp(op, x, operand);
+    };
+  }
+  if (isAddrType(type)) {
+    return (v, r) => {
+      const a = toAddr(v);
+      const b = toAddr(r);
+      const same = !!a && !!b && ('v4' in a && 'v4' in b ? a.v4 === b.v4 : 'v6' in a && 'v6' in b ? bytesEqual(a.v6, b.v6) : false);
+      return op === '!=' ? !same : same;
+    };
+  }
+  if (type === 'BYTEBUF') {
+    return (v, r) => {
+      const a = toBytes(v);
+      const b = toBytes(r);
+      if (!a || !b) return op === '!=';
+      switch (op) {
+        case '=': case 'in': case 'intersects': return bytesEqual(a, b);
+        case '!=': return !bytesEqual(a, b);
+        case 'contains': case 'bcontains': return bytesIndexOf(a, b) >= 0;
+        case 'startswith': case 'bstartswith': return bytesStartsWith(a, b);
+        case 'endswith': return bytesEndsWith(a, b);
+        default: return false;
+      }
+    };
+  }
+  return () => false;
+}
+
+function isNil(v: unknown): v is null | undefined {
+  return v === undefined || v === null;
+}
+
+class Compiler<E> {
+  readonly warnings: CompileWarning[] = [];
+  readonly fields = new Set<string>();
+
+  constructor(private readonly resolver: FieldResolver<E>) {}
+
+  compile(e: Expr): Predicate<E> {
+    switch (e.kind) {
+      case 'and': {
+        const cs = e.children.map((c) => this.compile(c));
+        if (cs.length === 2) {
+          const [a, b] = cs as [Predicate<E>, Predicate<E>];
+          return (evt) => a(evt) && b(evt);
+        }
+        return (evt) => {
+          for (const c of cs) if (!c(evt)) return false;
+          return true;
+        };
+      }
+      case 'or': {
+        const cs = e.children.map((c) => this.compile(c));
+        if (cs.length === 2) {
+          const [a, b] = cs as [Predicate<E>, Predicate<E>];
+          return (evt) => a(evt) || b(evt);
+        }
+        return (evt) => {
+          for (const c of cs) if (c(evt)) return true;
+          return false;
+        };
+      }
+      case 'not': {
+        const c = this.compile(e.child);
+        return (evt) => !c(evt);
+      }
+      case 'identifier':
+        throw new FilterError('FILTER_SYNTAX', `filter error: unexpected identifier '${e.name}'`, {
+          reason: 'UNKNOWN_IDENTIFIER',
+          pos: e.pos,
+          end: e.end,
+          suggestion: this.identifierHint(e.name),
+          candidates: nearestNames(e.name, this.resolver.fieldNames()),
+        });
+      case 'unary':
+        return this.compileUnary(e);
+      case 'binary':
+        return this.compileBinary(e);
+      default:
+        throw new FilterError('FILTER_SYNTAX', `filter error: unexpected standalone ${e.kind} expression`, { reason: 'UNEXPECTED_TOKEN', pos: e.pos, end: e.end });
+    }
+  }
+
+  private identifierHint(name: string): string {
+    const near = nearestNames(name, this.resolver.fieldNames());
+    const base = `'${name}' is not a field; a bare word is a macro reference, and macros only exist in rules files`;
+    return near.length ? `${base}. Did you mean ${near.join(', ')}?` : base;
+  }
+
+  private side(e: Expr): Side<E> {
+    if (e.kind === 'field') return this.fieldSide(e.field, e.arg, e);
+    if (e.kind === 'transformer') return this.transformerSide(e);
+    throw new FilterError('FILTER_SYNTAX', 'filter error: expected a field or a transformer', { reason: 'UNEXPECTED_TOKEN', pos: e.pos, end: e.end });
+  }
+
+  private fieldSide(field: string, arg: string | undefined, e: Expr): Side<E> {
+    const label = fieldLabel(field, arg);
+    const r = this.resolver.resolve(field, arg);
+    if (isLookupFailure(r)) {
+      if (r.error === 'unknown') {
+        const near = nearestNames(label, this.resolver.fieldNames());
+        throw new FilterError('FILTER_UNKNOWN_FIELD', `filter_check called with nonexistent field ${label}`, {
+          reason: 'UNKNOWN_FIELD',
+          pos: e.pos,
+          end: e.end,
+          ...(near.length ? { suggestion: `did you mean ${near.join(', ')}?`, candidates: near } : {}),
+        });
+      }
+      throw new FilterError('FILTER_UNKNOWN_FIELD', r.message, { reason: 'BAD_FIELD_ARG', pos: e.pos, end: e.end });
+    }
+    this.fields.add(label);
+    const d = r.descriptor;
+    this.checkers.set(e, r.checkValue);
+    return {
+      extract: r.extract.bind(r),
+      type: d.type,
+      isList: d.isList ?? false,
+      anyOf: d.anyOf ?? false,
+      name: label,
+      rhsSupported: d.rhsSupported ?? true,
+      transformersSupported: d.transformersSupported ?? true,
+    };
+  }
+
+  /** Per-field literal validators (evt.type names), keyed by the left-hand node. */
+  private readonly checkers = new Map<Expr, ((text: string) => void) | undefined>();
+
+  private transformerSide(e: TransformerExpr): Side<E> {
+    if (!TRANSFORMER_SET.has(e.name)) {
+      throw new FilterError('FILTER_UNSUPPORTED', `filter error: unknown transformer '${e.name}'`, { reason: 'BAD_TRANSFORMER', pos: e.pos, end: e.end });
+    }
+    if (e.args.length !== 1 || (e.args[0]!.kind !== 'field' && e.args[0]!.kind !== 'transformer')) {
+      throw new FilterError('FILTER_UNSUPPORTED', `filter error: multi-value transformer '${e.name}' is not supported`, {
+        reason: 'UNSUPPORTED',
+        pos: e.pos,
+        end: e.end,
+        suggestion: 'tolower, toupper, b64, basename, len and val take exactly one field',
+      });
+    }
+    if (e.arg !== undefined) {
+      throw new FilterError('FILTER_SYNTAX', `filter error: transformer '${e.name}' does not support field arguments`, { reason: 'BAD_TRANSFORMER', pos: e.pos, end: e.end });
+    }
+    const inner = this.side(e.args[0]!);
+    if (e.name === 'val') return inner;
+    if (!inner.transformersSupported) {
+      throw new FilterError('FILTER_UNSUPPORTED', `field '${inner.name}' does not support transformers`, { reason: 'BAD_TRANSFORMER', pos: e.pos, end: e.end });
+    }
+    const typeErr = (): never => {
+      throw new FilterError('FILTER_BAD_OPERATOR', `can't add field transformer: type '${inner.type}' is not supported by '${e.name}' transformer applied on ${inner.isList ? 'list ' : ''}field '${inner.name}'`, {
+        reason: 'BAD_TRANSFORMER',
+        pos: e.pos,
+        end: e.end,
+      });
+    };
+    const str = isStringType(inner.type);
+    const mapOne = (fn: (v: unknown) => unknown): Extract<E> => {
+      const x = inner.extract;
+      if (inner.isList || inner.anyOf) {
+        return (evt) => {
+          const v = x(evt);
+          if (isNil(v)) return v;
+          return (v as unknown[]).map(fn) as FieldValue;
+        };
+      }
+      return (evt) => {
+        const v = x(evt);
+        return isNil(v) ? v : (fn(v) as FieldValue);
+      };
+    };
+    switch (e.name) {
+      case 'tolower':
+      case 'toupper': {
+        if (!str) typeErr();
+        const f = e.name === 'tolower' ? asciiLower : asciiUpper;
+        return { ...inner, extract: mapOne((v) => f(v as string)) };
+      }
+      case 'basename': {
+        if (!str) typeErr();
+        return { ...inner, extract: mapOne((v) => { const s = v as string; return s.slice(s.lastIndexOf('/') + 1); }) };
+      }
+      case 'b64': {
+        if (inner.type !== 'CHARBUF' && inner.type !== 'BYTEBUF') typeErr();
+        const decode = (v: unknown): unknown => {
+          const s = typeof v === 'string' ? v : Buffer.from(v as Uint8Array).toString('latin1');
+          if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s)) return undefined;
+          const buf = Buffer.from(s, 'base64');
+          return inner.type === 'CHARBUF' ? buf.toString('utf8') : buf;
+        };
+        const x = inner.extract;
+        const one = (evt: E): FieldValue => {
+          const v = x(evt);
+          return isNil(v) ? v : (decode(v) as FieldValue);
+        };
+        return { ...inner, extract: inner.isList || inner.anyOf ? mapOne(decode) : one };
+      }
+      case 'len': {
+        const x = inner.extract;
+        if (inner.isList) {
+          return { ...inner, type: 'UINT64', isList: false, anyOf: false, extract: (evt) => { const v = x(evt); return isNil(v) ? v : (v as unknown[]).length; } };
+        }
+        if (!str && inner.type !== 'BYTEBUF') typeErr();
+        const len = (v: unknown): number => (typeof v === 'string' ? Buffer.byteLength(v) : (v as Uint8Array).length);
+        return { ...inner, type: 'UINT64', extract: mapOne(len) };
+      }
+      default:
+        throw new FilterError('FILTER_UNSUPPORTED', `filter error: transformer '${e.name}' is not supported`, { reason: 'UNSUPPORTED', pos: e.pos, end: e.end });
+    }
+  }
+
+  private opError(cmp: Comparator, side: Side<E>, e: Expr, msg: string): never {
+    const valid = operatorsFor(side.type, side.isList);
+    throw new FilterError('FILTER_BAD_OPERATOR', `filter error: ${msg}`, {
+      reason: 'OPERATOR_TYPE',
+      pos: e.pos,
+      end: e.end,
+      suggestion: `'${side.name}' is ${side.isList ? 'a list of ' : ''}${side.type}; it accepts ${valid.join(', ')}`,
+      candidates: [...valid],
+    });
+  }
+
+  private compileUnary(e: UnaryCheckExpr): Predicate<E> {
+    const side = this.side(e.left);
+    const cmp = parseComparator(e.op)!;
+    const err = comparabilityError(cmp, side.type, side.isList);
+    if (err) this.opError(cmp, side, e, err);
+    const x = side.extract;
+    if (side.anyOf) return (evt) => { const v = x(evt); return !isNil(v) && (v as unknown[]).length > 0; };
+    return (evt) => !isNil(x(evt));
+  }
+
+  private compileBinary(e: BinaryCheckExpr): Predicate<E> {
+    const side = this.side(e.left);
+    const cmp = parseComparator(e.op);
+    if (!cmp) throw new FilterError('FILTER_SYNTAX', `unrecognized filter comparison operator '${e.op}'`, { reason: 'EXPECTED_OPERATOR', pos: e.pos, end: e.end });
+    const err = comparabilityError(cmp, side.type, side.isList);
+    if (err) this.opError(cmp, side, e, err);
+
+    if (e.right.kind === 'field' || e.right.kind === 'transformer') return this.compileFieldToField(e, side, cmp);
+
+    const values: ValueExpr[] = e.right.kind === 'list'
+      ? e.right.items.map((i) => ({ kind: 'value', value: i.value, quoted: i.quoted, pos: i.pos, end: i.end }))
+      : e.right.kind === 'value' ? [e.right] : [];
+    const checker = e.left.kind === 'field' ? this.checkers.get(e.left) : undefined;
+    const operands = values.map((v) => this.operand(v, side, cmp, checker));
+    const test = this.valueTest(cmp, side, operands);
+    return this.wrap(side, cmp, test);
+  }
+
+  private operand(v: ValueExpr, side: Side<E>, cmp: Comparator, checker: ((t: string) => void) | undefined): Operand {
+    this.valueWarnings(v, cmp);
+    try {
+      checker?.(v.value);
+      if (cmp.op === 'bcontains' || cmp.op === 'bstartswith') {
+        const b = hexToBytes(v.value);
+        if (!b) throw new ValueError('filter error: bcontains and bstartswith operator support hex strings only');
+        return { t: 'bytes', b };
+      }
+      const o = parseOperand(v.value, side.type);
+      if (cmp.op === 'regex' && o.t === 'str') compileRegex(o.s);
+      return o;
+    } catch (err) {
+      const message = (err as Error).message;
+      throw new FilterError('FILTER_BAD_VALUE', message, {
+        reason: 'BAD_VALUE',
+        pos: v.pos,
+        end: v.end,
+        suggestion: `'${side.name}' is ${side.type}; for example ${side.name} ${comparatorText(cmp)} ${exampleValue(side.type)}`,
+      });
+    }
+  }
+
+  /** Libsinsp's heuristics for suspicious literals (reported by Falco as LOAD_COMPILE_CONDITION). */
+  private valueWarnings(v: ValueExpr, cmp: Comparator): void {
+    const text = v.value;
+    const nospaces = text.replace(/[ \t\n\v\f\r]/g, '');
+    if (cmp.op === 'regex') {
+      const special = '.+*?^$()[]{}|\\';
+      let simple = true;
+      for (let i = 0; i < text.length; i++) {
+        if ((i === 0 && text[i] === '^') || (i === text.length - 1 && text[i] === '$')) continue;
+        if (((i === 0 && text.length > 1) || i === text.length - 2) && text[i] === '.' && '+*?'.includes(text[i + 1] ?? '')) {
+          i++;
+          continue;
+        }
+        if (special.includes(text[i]!)) {
+          simple = false;
+          break;
+        }
+      }
+      if (simple) {
+        this.warnings.push({ message: `regex check with '${text}' may be optimized with simpler operators such as '=', 'contains', 'startswith', 'endswith'`, pos: v.pos, end: v.end });
+      }
+    }
+    const m = /^([a-zA-Z]+[a-zA-Z0-9_]*(?:\.[a-zA-Z]+[a-zA-Z0-9_]*)+)(?:\[([^\]]*)\])?$/.exec(nospaces);
+    if (m) {
+      try {
+        const r = this.resolver.resolve(m[1]!, m[2]);
+        if (!isLookupFailure(r)) {
+          this.warnings.push({ message: `'${text}' may be a valid field misused as a const string value`, pos: v.pos, end: v.end });
+        }
+      } catch {
+        // A resolver that throws on odd names just means "not a field".
+      }
+    }
+    for (const t of TRANSFORMER_NAMES) {
+      if (nospaces.length >= t.length + 2 && nospaces.startsWith(t) && nospaces[t.length] === '(' && nospaces.endsWith(')')) {
+        this.warnings.push({ message: `'${text}' may be a valid field transformer misused as a const string value`, pos: v.pos, end: v.end });
+      }
+    }
+  }
+
+  private valueTest(cmp: Comparator, side: Side<E>, operands: Operand[]): Test {
+    const op = cmp.op;
+    if (cmp.mod) {
+      const tests = operands.map((o) => singleTest(op, side.type, o));
+      if (tests.length === 0) return () => false;
+      switch (cmp.mod) {
+        case 'anyof':
+          return (v) => { for (const t of tests) if (t(v)) return true; return false; };
+        case 'allof':
+          return (v) => { for (const t of tests) if (!t(v)) return false; return true; };
+        case 'oneof':
+          return (v) => {
+            let n = 0;
+            for (const t of tests) if (t(v) && ++n > 1) return false;
+            return n === 1;
+          };
+      }
+    }
+    if (op === 'in' || op === 'intersects' || op === 'pmatch') return setTest(op, side.type, operands);
+    if (operands.length !== 1) {
+      // The grammar only gives one value to scalar operators; keep the first like libsinsp would.
+      if (operands.length === 0) return () => false;
+    }
+    return singleTest(op, side.type, operands[0]!);
+  }
+
+  /** Applies a value test to what the side extracts: scalar, list, or any-of. */
+  private wrap(side: Side<E>, cmp: Comparator, test: Test): Predicate<E> {
+    const x = side.extract;
+    if (side.isList) {
+      if (cmp.op === 'in') {
+        return (evt) => {
+          const v = x(evt);
+          if (isNil(v)) return false;
+          for (const item of v as unknown[]) if (!test(item)) return false;
+          return true;
+        };
+      }
+      return (evt) => {
+        const v = x(evt);
+        if (isNil(v)) return false;
+        for (const item of v as unknown[]) if (test(item)) return true;
+        return false;
+      };
+    }
+    if (side.anyOf) {
+      return (evt) => {
+        const v = x(evt);
+        if (isNil(v)) return false;
+        for (const item of v as unknown[]) if (!isNil(item) && test(item)) return true;
+        return false;
+      };
+    }
+    return (evt) => {
+      const v = x(evt);
+      return !isNil(v) && test(v);
+    };
+  }
+
+  private compileFieldToField(e: BinaryCheckExpr, left: Side<E>, cmp: Comparator): Predicate<E> {
+    const right = this.side(e.right);
+    const fail = (msg: string): never => {
+      throw new FilterError('FILTER_BAD_OPERATOR', msg, { reason: 'RHS_FIELD', pos: e.right.pos, end: e.right.end });
+    };
+    if (cmp.op === 'pmatch' || cmp.op === 'regex') fail(`operator '${cmp.op.toUpperCase()}' doesn't support right-hand side fields`);
+    if (isNetType(left.type)) fail("field type 'IPNET' doesn't support right-hand side fields");
+    if (!left.rhsSupported) fail(`field '${left.name}' doesn't support right-hand side fields`);
+    if (!right.rhsSupported) fail(`field '${right.name}' can't be used as a right-hand side field`);
+    if (left.type !== right.type || left.isList !== right.isList) {
+      fail(`field '${left.name}' has type '${left.type}${left.isList ? ' (list)' : ''}' while the right-hand side field '${right.name}' has incompatible type '${right.type}${right.isList ? ' (list)' : ''}'`);
+    }
+    const dyn = dynamicTest(cmp.op, left.type);
+    const lx = left.extract;
+    const rx = right.extract;
+    const many = right.isList || right.anyOf;
+    if (left.isList || left.anyOf) {
+      const all = left.isList && cmp.op === 'in';
+      return (evt) => {
+        const lv = lx(evt);
+        if (isNil(lv)) return false;
+        const rv = rx(evt);
+        if (isNil(rv)) return false;
+        const rs = many ? (rv as unknown[]) : [rv];
+        const match = (item: unknown): boolean => { for (const r of rs) if (dyn(item, r)) return true; return false; };
+        if (all) { for (const item of lv as unknown[]) if (!match(item)) return false; return true; }
+        for (const item of lv as unknown[]) if (match(item)) return true;
+        return false;
+      };
+    }
+    if (many) {
+      return (evt) => {
+        const lv = lx(evt);
+        if (isNil(lv)) return false;
+        const rv = rx(evt);
+        if (isNil(rv)) return false;
+        for (const r of rv as unknown[]) if (dyn(lv, r)) return true;
+        return false;
+      };
+    }
+    return (evt) => {
+      const lv = lx(evt);
+      if (isNil(lv)) return false;
+      const rv = rx(evt);
+      return !isNil(rv) && dyn(lv, rv);
+    };
+  }
+}
+
+/**
+ * Compiles a filter (text or an already expanded AST) against a field resolver. Throws
+ * FilterError with a code, a position and, where it can, a suggestion.
+ */
+export function compileFilter<E>(source: string | Expr, resolver: FieldResolver<E>, opts: CompileOptions = {}): CompiledFilter<E> {
+  const ast = typeof source === 'string' ? parseFilter(source, opts.maxDepth !== undefined ? { maxDepth: opts.maxDepth } : {}) : source;
+  const c = new Compiler(resolver);
+  const match = c.compile(ast);
+  return { match, ast, fields: [...c.fields], warnings: c.warnings };
+}
