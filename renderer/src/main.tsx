@@ -1,0 +1,38 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { apiHandle } from './api';
+import { openCapture } from './areas/CapturesArea';
+import { request } from './state/operations';
+import { useApp } from './state/store';
+import './styles.css';
+
+function boot(): void {
+  const handle = apiHandle();
+  const s = useApp.getState();
+  s.setTransport(handle.transport);
+  s.setConnection(handle.connection.get());
+  handle.connection.subscribe((c) => useApp.getState().setConnection(c));
+  handle.onHostEvent((event) => {
+    const st = useApp.getState();
+    if (event.kind === 'open-capture') {
+      st.setArea('captures');
+      void openCapture(event.path);
+    } else {
+      st.setArea('case');
+      st.pushToast({ tone: 'info', title: 'Cases cannot be opened yet', message: `Saving and reopening cases is coming; ${event.path} was not opened.` });
+    }
+  });
+  void request('Could not reach the engine', 'app.info', {}).then((info) => {
+    if (!info) return;
+    useApp.getState().setAppInfo(info);
+    // The capture named on the command line opens at start, as `sysdig -r` users expect.
+    if (info.initialCapture) void openCapture(info.initialCapture);
+  });
+
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(<StrictMode><App /></StrictMode>);
+}
+
+boot();

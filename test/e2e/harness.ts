@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SHARED_DATA = resolve(ROOT, '..', 'shared', 'data');
+export const RESULTS_DIR = join(ROOT, 'test-results');
+export const CHROMIUM = '/usr/bin/chromium';
+
+const LISTENING = /^Tracehound listening on (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))$/;
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export interface ServerHandle {
+  /** The URL exactly as printed, token included. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  child: ChildProcess;
+  /** Everything the server wrote to stdout so far, and to stderr. */
+  stdout(): string;
+  stderr(): string;
+  /** SIGINT, as a user pressing Ctrl+C; SIGKILL if it does not exit. Resolves to the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** The harness builds nothing: it fails fast, saying what to run, when the build is missing. */
+function assertBuilt(): void {
+  const missing = [
+    ['dist/main/cli/index.js', 'npm run build:engine'],
+    ['dist/renderer/index.html', 'npm run build:renderer'],
+  ].filter(([p]) => !existsSync(join(ROOT, p!)));
+  if (missing.length) {
+    throw new Error(`e2e needs a build: ${missing.map(([p, cmd]) => `${p} is missing (run \`${cmd}\`)`).join('; ')}`);
+  }
+}
+
+export function newToken(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/** Starts `tracehound serve` on a free port with a token of our choosing and waits for its one line. */
+export async function startServer(extraArgs: string[] = []): Promise<ServerHandle> {
+  assertBuilt();
+  const token = newToken();
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'main', 'cli', 'tracehound.mjs'), 'serve', '--port', '0', '--no-open', '--token', token, ...extraArgs],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+  );
+  let out = '';
+  let err = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => { out += d; });
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => { err += d; });
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+
+  const line = await new Promise<string>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`no listening line within ${START_TIMEOUT_MS} ms; stderr: ${err}`)), START_TIMEOUT_MS);
+    const check = () => {
+      const nl = out.indexOf('\n');
+      if (nl < 0) return;
+      clearTimeout(timer);
+      child.stdout!.off('data', check);
+      res(out.slice(0, nl));
+    };
+    child.stdout!.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      rej(new Error(`tracehound serve exited (${code}) before listening; stdout: ${out} stderr: ${err}`));
+    });
+  });
+  const m = LISTENING.exec(line);
+  if (!m) {
+    child.kill('SIGKILL');
+    throw new Error(`unexpected first line from tracehound serve: ${JSON.stringify(line)}`);
+  }
+  if (m[3] !== token) {
+    child.kill('SIGKILL');
+    throw new Error('the printed URL does not carry the token given with --token');
+  }
+  const port = Number(m[2]);
+  return {
+    url: m[1]!,
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    token,
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+export interface BrowserHandle {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, uncaught page errors and CSP violations seen so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** Debian's chromium, headless, with a throwaway profile so no state leaks between runs. */
+export async function launchBrowser(): Promise<BrowserHandle> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
+  const userDataDir = await mkdtemp(join(tmpdir(), 'tracehound-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1360, height: 820 },
+    deviceScaleFactor: 1,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--no-first-run', '--disable-sync', '--disable-quic',
+    ],
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return {
+    context,
+    page,
+    problems,
+    close: async () => {
+      await context.close().catch(() => {});
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function resultsPath(name: string): Promise<string> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  return join(RESULTS_DIR, name);
+}
