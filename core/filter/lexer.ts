@@ -18,6 +18,7 @@ const RX = {
   // The exponent needs a sign in libsinsp's grammar, so `1e5` lexes as `1`.
   num: /[+-]?[0-9]+\.?[0-9]*(?:[eE][+-][0-9]+)?/y,
   bareStr: new RegExp(`[^()"'${SPACE}=,]+`, 'y'),
+  durationUnit: /(?:ns|us|µs|ms|s|m|h)(?![A-Za-z0-9_.])/y,
 } as const;
 
 export type LexPattern = keyof typeof RX;

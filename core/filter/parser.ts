@@ -341,7 +341,13 @@ class Parser {
       const pos = s.pos();
       const t = this.tryParseTransformerOrVal();
       if (t) return t;
-      if (s.rx('hexNum') || s.rx('num')) return { kind: 'value', value: s.last, quoted: false, pos, end: s.idx };
+      if (s.rx('hexNum')) return { kind: 'value', value: s.last, quoted: false, pos, end: s.idx };
+      if (s.rx('num')) {
+        let value = s.last;
+        // Tracehound extension: a duration unit glued to the number (`evt.latency > 10ms`).
+        if (s.rx('durationUnit')) value += s.last;
+        return { kind: 'value', value, quoted: false, pos, end: s.idx };
+      }
       this.fail(`expected a number value or a field with a valid transformer: ${TRANSFORMER_LIST_TEXT}`, 'EXPECTED_VALUE', {
         suggestion: '<, <=, > and >= compare numbers',
       });
