@@ -45,13 +45,23 @@ export function newToken(): string {
   return randomBytes(18).toString('base64url');
 }
 
-/** Starts `tracehound serve` on a free port with a token of our choosing and waits for its one line. */
-export async function startServer(extraArgs: string[] = []): Promise<ServerHandle> {
+export interface StartOptions {
+  /** 0 (a free port) unless a test restarts a server where the page expects it. */
+  port?: number;
+  token?: string;
+  extraArgs?: string[];
+}
+
+/** Starts `tracehound serve` with a token of our choosing and waits for its one line. */
+export async function startServer(options: StartOptions = {}): Promise<ServerHandle> {
   assertBuilt();
-  const token = newToken();
+  const token = options.token ?? newToken();
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'main', 'cli', 'tracehound.mjs'), 'serve', '--port', '0', '--no-open', '--token', token, ...extraArgs],
+    [
+      join(ROOT, 'main', 'cli', 'tracehound.mjs'), 'serve', '--port', String(options.port ?? 0), '--no-open',
+      '--token', token, ...(options.extraArgs ?? []),
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
   );
   let out = '';
@@ -109,6 +119,8 @@ export interface BrowserHandle {
   page: Page;
   /** Console errors, uncaught page errors and CSP violations seen so far. */
   problems: string[];
+  /** Every WebSocket frame the page sent and received, parsed, in order. */
+  frames: { sent: unknown[]; received: unknown[] };
   close(): Promise<void>;
 }
 
@@ -132,15 +144,29 @@ export async function launchBrowser(): Promise<BrowserHandle> {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const frames = { sent: [] as unknown[], received: [] as unknown[] };
+  const parse = (payload: string | Buffer) => {
+    try { return JSON.parse(String(payload)) as unknown; } catch { return payload; }
+  };
+  page.on('websocket', (ws) => {
+    ws.on('framesent', (f) => frames.sent.push(parse(f.payload)));
+    ws.on('framereceived', (f) => frames.received.push(parse(f.payload)));
+  });
   return {
     context,
     page,
     problems,
+    frames,
     close: async () => {
       await context.close().catch(() => {});
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Screenshots with animations settled, so a toast or a progress bar is captured as it rests. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: await resultsPath(name), animations: 'disabled' });
 }
 
 export async function resultsPath(name: string): Promise<string> {

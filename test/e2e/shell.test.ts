@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launchBrowser, resultsPath, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import { ROOT, launchBrowser, screenshot, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
 
 const AREAS = [
   { id: 'captures', label: 'Captures', empty: 'No capture open' },
@@ -46,7 +46,7 @@ describe('web mode: the app shell', () => {
     expect(await page.getByTestId('status-bar').innerText()).toContain('web');
     expect(await page.getByTestId('empty-captures').isVisible()).toBe(true);
 
-    await page.screenshot({ path: await resultsPath('shell.png') });
+    await screenshot(page, 'shell.png');
   });
 
   it('switches areas from the navigation, each with an honest empty state', async () => {
@@ -70,7 +70,7 @@ describe('web mode: the app shell', () => {
     expect(await page.getByTestId('area-cluster').locator('button, input').count()).toBe(0);
     await page.getByTestId('nav-captures').click();
     expect(await page.getByTestId('empty-captures-available').innerText()).toContain('SHA-256');
-    await page.screenshot({ path: await resultsPath('areas-captures.png') });
+    await screenshot(page, 'areas-captures.png');
   });
 
   it('switches areas with Alt+1..6 and shows the shortcut help on ?', async () => {
@@ -87,7 +87,7 @@ describe('web mode: the app shell', () => {
     const text = await help.innerText();
     for (const a of AREAS) expect(text).toContain(`Go to ${a.label}`);
     expect(text).toContain('Alt');
-    await page.screenshot({ path: await resultsPath('help.png') });
+    await screenshot(page, 'help.png');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });
 

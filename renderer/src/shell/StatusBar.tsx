@@ -23,12 +23,16 @@ function OperationItem({ op }: { op: Operation }) {
     <div className={`op op--${op.status}`} data-testid="operation" data-status={op.status} data-method={op.method}>
       <span className="op__label" title={op.label}>{op.label}</span>
       <span className="op__phase" data-testid="op-phase">{op.status === 'running' ? op.phase : STATUS_TEXT[op.status]}</span>
-      <div className={`progress${pct === null ? ' progress--indeterminate' : ''}`} role="progressbar"
-        aria-label={`${op.label} progress`} aria-valuemin={0} aria-valuemax={100}
-        aria-valuenow={pct ?? undefined} data-testid="op-progress">
-        <div className="progress__fill" style={{ width: pct === null ? undefined : `${pct}%` }} />
-      </div>
-      <span className="op__pct" data-testid="op-percent">{op.fraction === null ? '' : formatPercent(op.fraction)}</span>
+      {op.status !== 'failed' && (
+        <div className={`progress${pct === null ? ' progress--indeterminate' : ''}`} role="progressbar"
+          aria-label={`${op.label} progress`} aria-valuemin={0} aria-valuemax={100}
+          aria-valuenow={pct ?? undefined} data-testid="op-progress">
+          <div className="progress__fill" style={{ width: pct === null ? undefined : `${pct}%` }} />
+        </div>
+      )}
+      {op.status !== 'failed' && (
+        <span className="op__pct" data-testid="op-percent">{op.fraction === null ? '' : formatPercent(op.fraction)}</span>
+      )}
       {running && (
         <span className="op__eta" data-testid="op-eta">
           {op.etaMs !== undefined ? `ETA ${formatDuration(op.etaMs)}` : 'estimating…'}

@@ -10,10 +10,8 @@ export function Toasts() {
         <div key={t.id} className={`toast toast--${t.tone}`} data-testid="toast" data-tone={t.tone}
           role={t.tone === 'error' ? 'alert' : 'status'}>
           <div className="toast__body">
-            <div className="toast__title">
-              {t.code && <span className="code-chip" data-testid="toast-code">{t.code}</span>}
-              <span>{t.title}</span>
-            </div>
+            {t.code && <div className="toast__code"><span className="code-chip" data-testid="toast-code">{t.code}</span></div>}
+            <div className="toast__title">{t.title}</div>
             <div className="toast__message" data-testid="toast-message">{t.message}</div>
             {t.hint && <div className="toast__hint" data-testid="toast-hint">{t.hint}</div>}
           </div>
