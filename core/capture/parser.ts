@@ -241,7 +241,7 @@ export class CaptureParser {
       } else {
         if (!this.ended) return null;
         this.stop('CAPTURE_TRUNCATED', `capture ends inside a ${info?.name ?? 'block'} at ${blockOffset}: it needs ${len} bytes, ${inCur + this.queued} remain`, blockOffset);
-        if (!this.sawSection) this.throwNotScap(blockOffset);
+        if (!this.sawSection) this.throwTruncatedHeader(blockOffset);
         continue;
       }
       this.offset += len;
@@ -277,18 +277,29 @@ export class CaptureParser {
 
   private starve(have: number): null {
     if (this.ended) {
+      const startsLikeShb = have >= 4 && this.peek(4).readUInt32LE(0) === BT.SHB;
       if (have > 0) {
         this.stop('CAPTURE_TRUNCATED', `capture ends with ${have} stray bytes at ${this.offset}`, this.offset);
       } else {
         this.done = true;
       }
-      if (!this.sawSection) this.throwNotScap(this.offset);
+      if (!this.sawSection) {
+        if (startsLikeShb) this.throwTruncatedHeader(this.offset);
+        throw new TracehoundError('CAPTURE_NOT_SCAP', have === 0 && this.offset === 0 ? 'the file is empty' : 'not a scap capture: too short for a section header', {
+          position: this.offset,
+        });
+      }
     }
     return null;
   }
 
   private throwNotScap(at: number): never {
     throw new TracehoundError('CAPTURE_NOT_SCAP', 'not a scap capture: no valid section header block', { position: at });
+  }
+
+  /** It starts like a capture but ends before its section header does: nothing can be kept. */
+  private throwTruncatedHeader(at: number): never {
+    throw new TracehoundError('CAPTURE_TRUNCATED', 'the capture ends inside its section header; it holds no events', { position: at });
   }
 
   private event(b: Buffer, s: number, len: number, info: BlockTypeInfo, blockOffset: number): RawEvent | null {

@@ -1,3 +1,4 @@
+import { TracehoundError } from '../api/errors.js';
 import type { RawEvent } from './event.js';
 import { CaptureParser, type BlockRun, type CaptureMetadata, type CaptureWarning, type ParserOptions } from './parser.js';
 import { gzipChunks, probeFile, rawChunks, type ChunkSourceOptions, type SourceEnd } from './source.js';
@@ -85,13 +86,18 @@ export class CaptureFile {
       this.opts.onProgress?.(this.diskBytes, this.fileSize);
       if (p.done) break;
     }
+    const problem = this.sourceEnd.problem;
+    if (problem && !p.done) {
+      if (p.position === 0 && p.buffered === 0) {
+        throw new TracehoundError(problem.code === 'CAPTURE_TRUNCATED' ? 'CAPTURE_TRUNCATED' : 'CAPTURE_NOT_SCAP', `${this.path}: ${problem.message}`, {
+          position: 0,
+        });
+      }
+      // The parser only sees a clean end of what was inflated; the gzip layer knows better.
+      p.addWarning(problem.code, problem.message, p.position + p.buffered);
+    }
     p.end();
     yield p;
-    const problem = this.sourceEnd.problem;
-    if (problem && !p.warnings.some((w) => w.code === problem.code)) {
-      // The parser saw a clean end of what was inflated; the gzip layer knows better.
-      p.addWarning(problem.code, problem.message, p.position);
-    }
   }
 }
 

@@ -62,5 +62,7 @@ export function resolveRelativePath(base: string, path: Uint8Array, pathOff = 0,
       pc++;
     }
   }
-  return String.fromCharCode(...t);
+  let out = '';
+  for (let i = 0; i < t.length; i += 4096) out += String.fromCharCode(...t.slice(i, i + 4096));
+  return out;
 }
