@@ -121,6 +121,8 @@ export interface BrowserHandle {
   problems: string[];
   /** Every WebSocket frame the page sent and received, parsed, in order. */
   frames: { sent: unknown[]; received: unknown[] };
+  /** The URL of every WebSocket the page opened. */
+  sockets: string[];
   close(): Promise<void>;
 }
 
@@ -145,10 +147,12 @@ export async function launchBrowser(): Promise<BrowserHandle> {
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   const frames = { sent: [] as unknown[], received: [] as unknown[] };
+  const sockets: string[] = [];
   const parse = (payload: string | Buffer) => {
     try { return JSON.parse(String(payload)) as unknown; } catch { return payload; }
   };
   page.on('websocket', (ws) => {
+    sockets.push(ws.url());
     ws.on('framesent', (f) => frames.sent.push(parse(f.payload)));
     ws.on('framereceived', (f) => frames.received.push(parse(f.payload)));
   });
@@ -157,6 +161,7 @@ export async function launchBrowser(): Promise<BrowserHandle> {
     page,
     problems,
     frames,
+    sockets,
     close: async () => {
       await context.close().catch(() => {});
       await rm(userDataDir, { recursive: true, force: true });

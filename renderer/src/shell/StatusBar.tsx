@@ -55,6 +55,7 @@ export function StatusBar() {
   return (
     <footer className="statusbar" data-testid="status-bar">
       <div className={`statusbar__conn statusbar__conn--${connection}`} data-testid="connection" data-state={connection}
+        data-transport={transport ?? ''}
         title={transport === 'ipc' ? 'Electron IPC' : 'WebSocket to the local server'}>
         <span className="dot" aria-hidden="true" />
         {CONNECTION_TEXT[connection]}
