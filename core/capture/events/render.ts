@@ -24,7 +24,7 @@ import { resolveRelativePath } from './paths.js';
 import { eventInfo, flagTable, syscallName } from './table.js';
 import type { TableDialect } from './table.js';
 import { EVENT_ROWS } from './event-rows.js';
-import { PF, PT } from './types.js';
+import { PT } from './types.js';
 import type { EventInfo, ParamInfo, ParamType, PrintFormat } from './types.js';
 
 /** What rendering needs of an event: the RawEvent flyweight (core/capture/event.ts) satisfies it. */
@@ -231,6 +231,16 @@ function renderAbsTime(ns: bigint): string {
   return `${date} ${time}.${String(frac).padStart(9, '0')} +0000`;
 }
 
+interface RenderCtx {
+  readonly info: EventInfo;
+  readonly ev: EventParams;
+  readonly visible: number;
+  readonly r: ParamResolver;
+  readonly options: RenderOptions;
+  /** Value text of the param rendered just before, within the same evt.args line. */
+  readonly prevValue: string;
+}
+
 /**
  * Render one value of `type` from bytes. `outer` is the declared param (its print format and flag
  * table apply even when a PT_DYN param switched the type).
@@ -241,7 +251,7 @@ function renderTyped(
   buf: Buffer,
   off: number,
   len: number,
-  ctx: { info: EventInfo; ev: EventParams; visible: number; r: ParamResolver; options: RenderOptions },
+  ctx: RenderCtx,
 ): ParamText {
   const fmt: PrintFormat = outer.format;
   const { r, options } = ctx;
@@ -280,8 +290,11 @@ function renderTyped(
       return text(rawCstr(buf, off, len));
     case PT.FSPATH:
     case PT.FSRELPATH: {
+      // libsinsp copies zero bytes into its reused text buffer, which still holds the previous
+      // param's text: an empty openat name shows the dirfd number ("name=-100").
+      if (len === 0) return text(ctx.prevValue);
       const value = sanitized(buf, off, len);
-      if (r.hasThread === false || len === 0) return text(value);
+      if (r.hasThread === false) return text(value);
       // A literal "<NA>" (what drivers write when they could not read the path) is not resolved.
       if (len >= 4 && buf.toString('latin1', off, off + 4) === '<NA>') return text(value);
       const base = baseDir(ctx.info, outer, ctx.ev, ctx.visible, r);
@@ -397,6 +410,7 @@ function renderParamOf(
   visible: number,
   r: ParamResolver,
   options: RenderOptions,
+  prevValue = '',
 ): ParamText {
   const param = info.params[index];
   let off = ev.paramOffset(index);
@@ -411,7 +425,7 @@ function renderParamOf(
       len -= 1;
     }
   }
-  return renderTyped(type, param, ev.buf, off, len, { info, ev, visible, r, options });
+  return renderTyped(type, param, ev.buf, off, len, { info, ev, visible, r, options, prevValue });
 }
 
 /**
@@ -424,8 +438,10 @@ export function renderArgs(ev: EventParams, resolver: ParamResolver = NO_RESOLVE
   if (ev.type === 0 || ev.type === 1) return '';
   const visible = visibleParamCount(info, ev);
   let out = '';
+  let prev = '';
   for (let i = 0; i < visible; i++) {
-    const t = renderParamOf(info, ev, i, visible, resolver, options);
+    const t = renderParamOf(info, ev, i, visible, resolver, options, prev);
+    prev = t.value;
     out += t.resolved === '' ? `${info.params[i].name}=${t.value} ` : `${info.params[i].name}=${t.value}(${t.resolved}) `;
   }
   return out;
@@ -533,4 +549,3 @@ const RAWARG_PRINTABLE: ReadonlySet<ParamType> = new Set<ParamType>([
   PT.SOCKADDR, PT.SOCKFAMILY, PT.BOOL, PT.IPV4ADDR, PT.IPV6ADDR, PT.IPADDR, PT.DOUBLE,
 ]);
 
-export { PF };
