@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +159,18 @@ describe('web mode: opening captures', () => {
     await page.getByTestId('browser-up').click();
     await expect.poll(() => page.getByTestId('browser-path').inputValue()).toBe(SHARED_DATA);
     expect(await entries.filter({ hasText: /^captures$/ }).getAttribute('data-kind')).toBe('dir');
+  });
+
+  it('hides dot-files unless asked', async () => {
+    await writeFile(join(scratch, '.bash_history'), 'ls\n');
+    const page = await openDialog();
+    await page.getByTestId('browser-path').fill(scratch);
+    await page.getByTestId('browser-path').press('Enter');
+    const entries = page.getByTestId('browser-entry');
+    await entries.filter({ hasText: 'big-sparse.bin' }).waitFor();
+    expect(await entries.filter({ hasText: '.bash_history' }).count()).toBe(0);
+    await page.getByTestId('browser-show-hidden').check();
+    await entries.filter({ hasText: '.bash_history' }).waitFor();
   });
 
   it('shows a folder error inline with its code', async () => {

@@ -68,6 +68,9 @@ describe('web mode: the app shell', () => {
     await page.getByTestId('nav-cluster').click();
     expect(await page.getByTestId('empty-cluster-available').innerText()).toContain('Nothing in this area works yet');
     expect(await page.getByTestId('area-cluster').locator('button, input').count()).toBe(0);
+    await screenshot(page, 'area-cluster.png');
+    await page.getByTestId('nav-case').click();
+    await screenshot(page, 'area-case.png');
     await page.getByTestId('nav-captures').click();
     expect(await page.getByTestId('empty-captures-available').innerText()).toContain('SHA-256');
     await screenshot(page, 'areas-captures.png');

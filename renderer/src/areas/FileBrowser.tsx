@@ -25,6 +25,7 @@ export function FileBrowser({ startDir, selected, onSelect, onOpen }: Props) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [dirInput, setDirInput] = useState(startDir ?? '');
   const [capturesOnly, setCapturesOnly] = useState(false);
+  const [showHidden, setShowHidden] = useState(false);
   // Only the latest listing may land; a slow folder must not overwrite the one clicked after it.
   const seq = useRef(0);
 
@@ -47,7 +48,8 @@ export function FileBrowser({ startDir, selected, onSelect, onOpen }: Props) {
 
   const listing = load.state === 'ok' ? load.listing : null;
   const entries = listing
-    ? listing.entries.filter((e) => !capturesOnly || e.kind === 'dir' || e.looksLikeCapture)
+    ? listing.entries.filter((e) => (showHidden || !e.name.startsWith('.') || e.looksLikeCapture)
+      && (!capturesOnly || e.kind === 'dir' || e.looksLikeCapture))
     : [];
   const captureCount = listing ? listing.entries.filter((e) => e.looksLikeCapture).length : 0;
 
@@ -99,7 +101,12 @@ export function FileBrowser({ startDir, selected, onSelect, onOpen }: Props) {
             data-testid="browser-captures-only" />
           Captures only
         </label>
-        <span className="browser__count">
+        <label className="check">
+          <input type="checkbox" checked={showHidden} onChange={(ev) => setShowHidden(ev.target.checked)}
+            data-testid="browser-show-hidden" />
+          Hidden files
+        </label>
+        <span className="browser__count browser__count--end">
           {listing ? `${listing.entries.length} entries · ${captureCount} capture${captureCount === 1 ? '' : 's'}` : ''}
         </span>
       </div>

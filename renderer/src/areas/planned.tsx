@@ -96,7 +96,7 @@ export const PLANNED: Record<Exclude<AreaId, 'captures'>, PlannedArea> = {
       'Tamper-evident, hash-chained audit log',
       'Case reports as HTML, PDF and JSON',
     ],
-    howToStart: 'Saving cases is coming. Hashes you compute in Captures are listed below for this session.',
+    howToStart: 'Saving cases is coming. Files you fingerprint in Captures appear here until this window closes.',
   },
 };
 
