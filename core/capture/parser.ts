@@ -140,7 +140,7 @@ export class CaptureParser {
   private cur: Buffer = Buffer.alloc(0);
   private pos = 0;
   /** Chunks fed but not yet current. */
-  private queue: Buffer[] = [];
+  private queue = new ChunkQueue();
   private queued = 0;
   /** File offset of cur[pos]. */
   private offset: number;
@@ -167,7 +167,7 @@ export class CaptureParser {
   feed(chunk: Buffer): void {
     if (this.ended) throw new Error('feed() after end()');
     if (chunk.length === 0) return;
-    if (this.pos >= this.cur.length && this.queue.length === 0) {
+    if (this.pos >= this.cur.length && this.queue.size === 0) {
       this.cur = chunk;
       this.pos = 0;
     } else {
@@ -193,8 +193,8 @@ export class CaptureParser {
   next(): RawEvent | null {
     for (;;) {
       if (this.done) return null;
-      if (this.pos >= this.cur.length && this.queue.length > 0) {
-        this.cur = this.queue.shift()!;
+      if (this.pos >= this.cur.length && this.queue.size > 0) {
+        this.cur = this.queue.shift();
         this.queued -= this.cur.length;
         this.pos = 0;
       }
@@ -454,7 +454,7 @@ export class CaptureParser {
     this.done = true;
     this.cur = Buffer.alloc(0);
     this.pos = 0;
-    this.queue = [];
+    this.queue = new ChunkQueue();
     this.queued = 0;
   }
 
@@ -462,8 +462,9 @@ export class CaptureParser {
   private peek(n: number): Buffer {
     const out = Buffer.allocUnsafe(n);
     let got = this.cur.copy(out, 0, this.pos, Math.min(this.cur.length, this.pos + n));
-    for (let i = 0; got < n && i < this.queue.length; i++) {
-      got += this.queue[i].copy(out, got, 0, Math.min(this.queue[i].length, n - got));
+    for (let i = 0; got < n && i < this.queue.size; i++) {
+      const c = this.queue.at(i);
+      got += c.copy(out, got, 0, Math.min(c.length, n - got));
     }
     return out;
   }
@@ -481,7 +482,7 @@ export class CaptureParser {
     }
     let got = this.cur.copy(out, 0, this.pos);
     while (got < n) {
-      const c = this.queue.shift()!;
+      const c = this.queue.shift();
       this.queued -= c.length;
       const want = n - got;
       if (c.length <= want) {
@@ -497,5 +498,32 @@ export class CaptureParser {
       }
     }
     return out;
+  }
+}
+
+/** FIFO of chunks with O(1) shift: a block fed in many tiny chunks must not go quadratic. */
+class ChunkQueue {
+  private items: Buffer[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  push(b: Buffer): void {
+    this.items.push(b);
+  }
+
+  at(i: number): Buffer {
+    return this.items[this.head + i];
+  }
+
+  shift(): Buffer {
+    const b = this.items[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return b;
   }
 }
