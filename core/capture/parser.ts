@@ -166,7 +166,8 @@ export class CaptureParser {
 
   feed(chunk: Buffer): void {
     if (this.ended) throw new Error('feed() after end()');
-    if (chunk.length === 0) return;
+    // After a stop nothing more will be read: dropping input keeps memory flat.
+    if (chunk.length === 0 || this.done) return;
     if (this.pos >= this.cur.length && this.queue.size === 0) {
       this.cur = chunk;
       this.pos = 0;

@@ -77,7 +77,9 @@ export async function* rawChunks(path: string, opts: ChunkSourceOptions = {}, en
 export async function* gzipChunks(path: string, opts: ChunkSourceOptions = {}, end: SourceEnd = {}): AsyncGenerator<Buffer> {
   const size = opts.chunkSize ?? DEFAULT_CHUNK;
   const input = createReadStream(path, { highWaterMark: Math.min(size, 1 << 20) });
-  const gunzip = createGunzip({ chunkSize: Math.min(size, 1 << 20) });
+  // Modest output chunks: on a damaged stream zlib discards its pending output, so smaller chunks
+  // salvage more of what precedes the damage; the parser copes with any chunking.
+  const gunzip = createGunzip({ chunkSize: Math.min(size, 128 << 10) });
   let disk = 0;
   input.on('data', (c) => {
     disk += c.length;

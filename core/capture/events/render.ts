@@ -111,6 +111,14 @@ function rawCstr(buf: Buffer, off: number, len: number): string {
 }
 
 /**
+ * libsinsp prints CHARBUF params with %s from the param start, ignoring the param length: an
+ * empty (zero-length) string shows the bytes of the following params up to the next NUL.
+ */
+function unboundedCstr(buf: Buffer, off: number): string {
+  return buf.toString('utf8', off, cstrEnd(buf, off, buf.length - off));
+}
+
+/**
  * Flag names for a value. sysdig 0.29.3 walks the table until it meets the entry equal to the
  * whole value, naming every earlier entry whose bits are all still set (and clearing them), then
  * names that entry; the current libs name an equal entry only if its bits were not consumed
@@ -287,7 +295,7 @@ function renderTyped(
       return text(String(v), v < 0n ? errnoToStr(Number(BigInt.asIntN(32, v))) : '');
     }
     case PT.CHARBUF:
-      return text(rawCstr(buf, off, len));
+      return text(unboundedCstr(buf, off));
     case PT.FSPATH:
     case PT.FSRELPATH: {
       // libsinsp copies zero bytes into its reused text buffer, which still holds the previous
@@ -507,12 +515,13 @@ export function renderRawArg(ev: EventParams, name: string): string | undefined 
   const match = rawArgType(name);
   if (!match) return undefined;
   const { type } = match;
-  if (!RAWARG_PRINTABLE.has(type)) throw new RawArgTypeError(type);
   const info = eventInfo(ev.type, 'sysdig029');
   if (!info) return undefined;
   const visible = visibleParamCount(info, ev);
   const index = info.params.slice(0, visible).findIndex((p) => p.name === match.name);
   if (index < 0) return undefined;
+  // sysdig only fails once an event actually has the param.
+  if (!RAWARG_PRINTABLE.has(type)) throw new RawArgTypeError(type);
   const off = ev.paramOffset(index);
   const len = ev.paramLen(index);
   const buf = ev.buf;
@@ -525,6 +534,7 @@ export function renderRawArg(ev: EventParams, name: string): string | undefined 
     case PT.CHARBUF:
     case PT.FSPATH:
     case PT.FSRELPATH:
+      return unboundedCstr(buf, off);
     case PT.BYTEBUF:
       return rawCstr(buf, off, len);
     case PT.BOOL:

@@ -4,23 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { TracehoundError } from '../../../core/api/errors.js';
 import { CaptureParser } from '../../../core/capture/parser.js';
 import { readCapture } from '../../../core/capture/reader.js';
-import { capturePath, eventKey } from './helpers.js';
+import { capturePath, eventKey, rng } from './helpers.js';
 
 function loadPlain(name: string): Buffer {
   const b = readFileSync(capturePath(name));
   return b[0] === 0x1f && b[1] === 0x8b ? gunzipSync(b) : b;
-}
-
-/** Deterministic PRNG (mulberry32) so chunkings are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function parseInChunks(data: Buffer, sizes: () => number): { keys: string[]; parser: CaptureParser } {
