@@ -26,6 +26,16 @@ const CHUNK = 4 << 20;
  * kernel allows it (it refuses with EPERM for files the user does not own, so fall back).
  */
 export async function openEvidence(path: string): Promise<FileHandle> {
+  const fh = await openReadOnly(path);
+  const st = await fh.stat();
+  if (!st.isFile()) {
+    await fh.close();
+    throw new TracehoundError('FILE_NOT_READABLE', `Evidence must be a regular file: ${path}`, { detail: { path } });
+  }
+  return fh;
+}
+
+async function openReadOnly(path: string): Promise<FileHandle> {
   const noatime = (constants as Record<string, number>).O_NOATIME ?? 0;
   if (noatime) {
     try {
@@ -54,7 +64,6 @@ export async function hashEvidence(path: string, options: HashOptions = {}): Pro
   const fh = await openEvidence(path);
   try {
     const st = await fh.stat();
-    if (!st.isFile()) throw new TracehoundError('FILE_NOT_READABLE', `Evidence must be a regular file: ${path}`, { detail: { path } });
     const hash = createHash('sha256');
     const reporter = options.onProgress
       ? new ProgressReporter(options.phase ?? `hashing ${basename(path)}`, st.size, options.onProgress)
