@@ -409,7 +409,7 @@ class Compiler<E> {
     return near.length ? `${base}. Did you mean ${near.join(', ')}?` : base;
   }
 
-  private side(e: Expr): Side<E> {
+  side(e: Expr): Side<E> {
     if (e.kind === 'field') return this.fieldSide(e.field, e.arg, e);
     if (e.kind === 'transformer') return this.transformerSide(e);
     throw new FilterError('FILTER_SYNTAX', 'filter error: expected a field or a transformer', { reason: 'UNEXPECTED_TOKEN', pos: e.pos, end: e.end });
@@ -433,6 +433,7 @@ class Compiler<E> {
     this.fields.add(label);
     const d = r.descriptor;
     this.checkers.set(e, r.checkValue);
+    if (r.toText) this.texts.set(e, r.toText.bind(r));
     return {
       extract: r.extract.bind(r),
       type: d.type,
@@ -443,6 +444,9 @@ class Compiler<E> {
       transformersSupported: d.transformersSupported ?? true,
     };
   }
+
+  /** Field renderers supplied by the registry, keyed by field node. */
+  readonly texts = new Map<Expr, (evt: E) => string | undefined>();
 
   /** Per-field literal validators (evt.type names), keyed by the left-hand node. */
   private readonly checkers = new Map<Expr, ((text: string) => void) | undefined>();
@@ -748,4 +752,45 @@ export function compileFilter<E>(source: string | Expr, resolver: FieldResolver<
   const c = new Compiler(resolver);
   const match = c.compile(ast);
   return { match, ast, fields: [...c.fields], warnings: c.warnings };
+}
+
+export interface ValueExtractor<E> {
+  name: string;
+  type: FieldType;
+  isList: boolean;
+  extract: (evt: E) => FieldValue;
+  /** Text as sysdig prints it; undefined when the value is not available. */
+  text: (evt: E) => string | undefined;
+}
+
+function bytesText(b: Uint8Array): string {
+  let out = '';
+  for (const c of b) out += c >= 32 && c < 127 ? String.fromCharCode(c) : '.';
+  return out;
+}
+
+/** Generic rendering for values whose field has no renderer of its own. */
+export function valueText(v: FieldValue): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof Uint8Array) return bytesText(v);
+  if (Array.isArray(v)) return `(${v.map((x) => valueText(x as FieldValue) ?? '<NA>').join(',')})`;
+  return String(v);
+}
+
+/** Compiles a field or transformer expression (as used in output formats) to an extractor. */
+export function compileValueExpr<E>(e: Expr, resolver: FieldResolver<E>): ValueExtractor<E> {
+  const c = new Compiler(resolver);
+  const side = c.side(e);
+  const own = e.kind === 'field' ? c.texts.get(e) : undefined;
+  const extract = side.extract;
+  return {
+    name: side.name,
+    type: side.type,
+    isList: side.isList,
+    extract,
+    text: own ?? ((evt: E) => valueText(extract(evt))),
+  };
 }

@@ -62,6 +62,8 @@ export interface ResolvedField<E> {
    * accepts only event names). Throw an Error with a user-facing message to reject it.
    */
   checkValue?(text: string): void;
+  /** The value as sysdig/Falco print it (`-p` formats, rule outputs); undefined when not available. */
+  toText?(evt: E): string | undefined;
 }
 
 export interface FieldLookupFailure {

@@ -325,6 +325,27 @@ class Parser {
     });
   }
 
+  fieldOrTransformer(): Expr {
+    const s = this.s;
+    const pos = s.pos();
+    if (s.rx('fieldName')) return this.parseFieldRemainder(s.last, pos);
+    if (s.strList(TRANSFORMERS)) {
+      s.blank();
+      return this.parseTransformerRemainder(s.last.slice(0, -1), pos);
+    }
+    this.fail(`unexpected token after '${s.last}'`, 'UNEXPECTED_TOKEN');
+  }
+
+  consumed(): number {
+    return this.s.idx;
+  }
+
+  listBody(): ListItem[] {
+    const list = this.tryParseListExpr();
+    if (!list || !this.s.atEnd()) this.fail('invalid list item', 'BAD_VALUE');
+    return list.items;
+  }
+
   private listValueFollows(): boolean {
     const s = this.s;
     if (s.peek() === '(') return true;
@@ -459,6 +480,25 @@ class Parser {
       return null;
     });
   }
+}
+
+/**
+ * Parses one field or transformer at the start of `text` (output formats embed them in free
+ * text). Returns the expression and how many characters it used; throws when none starts there.
+ */
+export function parseFieldOrTransformer(text: string): { expr: Expr; consumed: number } {
+  const p = new Parser(text, {});
+  const expr = p.fieldOrTransformer();
+  return { expr, consumed: p.consumed() };
+}
+
+/**
+ * Parses the inside of a value list (`a, "b c", 'd'`), as Falco does when it splices a list's
+ * items into a condition. Throws FilterError when the text is not a valid list body.
+ */
+export function parseListItems(text: string): ListItem[] {
+  const p = new Parser(`(${text})`, {});
+  return p.listBody();
 }
 
 function lastEnd(children: Expr[]): number {
