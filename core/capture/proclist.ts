@@ -39,7 +39,7 @@ const FIXED_FIELDS: readonly (readonly [FixedKey, Kind, number])[] = [
   ['exepath', 'str', 7],
   ['args', 'list', 1],
   ['cwd', 'str', 1],
-  ['fdlimit', 'u64n', 1],
+  ['fdlimit', 'i64', 1],
   ['flags', 'u32', 1],
   ['uid', 'u32', 1],
   ['gid', 'u32', 1],

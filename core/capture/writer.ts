@@ -123,7 +123,7 @@ export class CaptureWriter {
 
   users(users: readonly UserInfo[], groups: readonly GroupInfo[]): this {
     this.metaBlock();
-    encodeUserList(users, groups, this.out);
+    if (users.length > 0 || groups.length > 0) encodeUserList(users, groups, this.out);
     return this.maybeFlush();
   }
 
