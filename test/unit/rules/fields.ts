@@ -14,8 +14,10 @@ import { RegistryResolver } from '../../../core/rules/syscall-resolver.js';
 export const PENDING_REGISTRY_FIELDS: Record<string, FieldType> = {
   'container.id': 'CHARBUF',
   'container.image.repository': 'CHARBUF',
+  'container.image.tag': 'CHARBUF',
   'container.mount.dest': 'CHARBUF',
   'container.mounts': 'CHARBUF',
+  'container.name': 'CHARBUF',
   'container.privileged': 'BOOL',
   'container.start_ts': 'ABSTIME',
   'fd.cip': 'IPADDR',
