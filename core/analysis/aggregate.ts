@@ -1,0 +1,114 @@
+/**
+ * Column aggregations, as a table: csysdig's view files name an aggregation per column (SUM, MAX,
+ * AVG...), and so do ours. Each entry says how to start, fold one value in, and finish.
+ *
+ * Values are folded only when the field had something to say (absent values are skipped, as
+ * csysdig's sinsp_table skips a NULL extraction), so a SUM over an empty group stays null rather
+ * than pretending to be 0.
+ */
+import type { FieldValue } from '../filter/fields.js';
+import { isAbsent, toNumber } from './fieldref.js';
+
+export const AGGREGATIONS = ['SUM', 'MAX', 'MIN', 'AVG', 'COUNT', 'FIRST', 'LAST', 'DISTINCT'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+/** A finished cell: numbers for numeric aggregations, text for FIRST/LAST over text fields. */
+export type Cell = number | string | null;
+
+/** Per-cell accumulator state; `n` counts folded values (AVG divides by it). */
+export interface Acc {
+  v: number | string | null;
+  n: number;
+  set?: Set<string>;
+}
+
+interface AggSpec {
+  numeric: boolean;
+  fold(acc: Acc, value: FieldValue, text: () => string): void;
+  finish(acc: Acc): Cell;
+}
+
+function num(value: FieldValue): number | undefined {
+  return toNumber(value);
+}
+
+export const AGG_TABLE: Readonly<Record<Aggregation, AggSpec>> = {
+  SUM: {
+    numeric: true,
+    fold(acc, value) {
+      const x = num(value);
+      if (x === undefined) return;
+      acc.v = (acc.v as number | null ?? 0) + x;
+      acc.n++;
+    },
+    finish: (acc) => acc.v,
+  },
+  MAX: {
+    numeric: true,
+    fold(acc, value) {
+      const x = num(value);
+      if (x === undefined) return;
+      if (acc.v === null || x > (acc.v as number)) acc.v = x;
+      acc.n++;
+    },
+    finish: (acc) => acc.v,
+  },
+  MIN: {
+    numeric: true,
+    fold(acc, value) {
+      const x = num(value);
+      if (x === undefined) return;
+      if (acc.v === null || x < (acc.v as number)) acc.v = x;
+      acc.n++;
+    },
+    finish: (acc) => acc.v,
+  },
+  AVG: {
+    numeric: true,
+    fold(acc, value) {
+      const x = num(value);
+      if (x === undefined) return;
+      acc.v = (acc.v as number | null ?? 0) + x;
+      acc.n++;
+    },
+    finish: (acc) => (acc.n === 0 ? null : (acc.v as number) / acc.n),
+  },
+  COUNT: {
+    numeric: true,
+    fold(acc, value) {
+      if (isAbsent(value) || value === false || value === 0) return;
+      acc.n++;
+    },
+    finish: (acc) => acc.n,
+  },
+  FIRST: {
+    numeric: false,
+    fold(acc, value, text) {
+      if (acc.n > 0 || isAbsent(value)) return;
+      acc.v = typeof value === 'number' ? value : text();
+      acc.n = 1;
+    },
+    finish: (acc) => acc.v,
+  },
+  LAST: {
+    numeric: false,
+    fold(acc, value, text) {
+      if (isAbsent(value)) return;
+      acc.v = typeof value === 'number' ? value : text();
+      acc.n++;
+    },
+    finish: (acc) => acc.v,
+  },
+  DISTINCT: {
+    numeric: true,
+    fold(acc, value, text) {
+      if (isAbsent(value)) return;
+      (acc.set ??= new Set()).add(text());
+    },
+    finish: (acc) => acc.set?.size ?? 0,
+  },
+};
+
+export function newAcc(): Acc {
+  return { v: null, n: 0 };
+}
