@@ -124,8 +124,8 @@ class FileReader {
     for (const doc of list) {
       if (doc.errors.length > 0) {
         const e = doc.errors[0]!;
-        const pos = e.linePos?.[0];
-        const at = pos ? { line: pos.line, col: pos.col, offset: e.pos[0] } : { line: 1, col: 1, offset: 0 };
+        const pos = this.lc.linePos(e.pos[0]);
+        const at = { line: pos.line, col: pos.col, offset: e.pos[0] };
         this.res.addError('LOAD_ERR_YAML_PARSE', e.message, this.root.child('value for', '', at));
         return;
       }

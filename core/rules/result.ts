@@ -102,13 +102,13 @@ export class Context {
     return { itemType: this.last.itemType, itemName: this.last.itemName };
   }
 
-  /** Position in the file where the innermost location in that file points. */
+  /**
+   * Where in the file the innermost location points. Condition-expression locations carry file
+   * coordinates here (mapped through the condition's YAML scalar), unlike Falco's.
+   */
   get filePosition(): { line: number; col: number; offset: number } {
-    for (let i = this.locations.length - 1; i >= 0; i--) {
-      const l = this.locations[i]!;
-      if (l.itemType !== 'condition expression') return { line: l.line, col: l.col, offset: l.offset };
-    }
-    return { line: 1, col: 1, offset: 0 };
+    const l = this.last;
+    return { line: l.line, col: l.col, offset: l.offset };
   }
 }
 

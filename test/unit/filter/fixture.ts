@@ -34,7 +34,7 @@ const FIELDS: FieldDescriptor[] = [
   { name: 'proc.ports', type: 'UINT64', isList: true },
 ];
 
-const EVENT_NAMES = new Set(['open', 'openat', 'openat2', 'execve', 'connect', 'read', 'write', 'close']);
+const EVENT_NAMES = new Set(['open', 'openat', 'openat2', 'execve', 'execveat', 'connect', 'read', 'write', 'close']);
 
 export class TestResolver implements FieldResolver<TestEvent> {
   readonly byName = new Map(FIELDS.map((f) => [f.name, f]));
