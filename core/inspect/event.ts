@@ -1,0 +1,136 @@
+/**
+ * The inspected event (libsinsp sinsp_evt): a raw event from the reader plus what the state
+ * machine attached to it (its thread, its fd, its number). Param access is raw and positional,
+ * exactly like libsinsp's parser reads `*(int64_t*)param->m_val`; rendering params to text is the
+ * event-table layer's job.
+ */
+import type { RawEvent } from '../capture/event.js';
+import type { EventInfo } from '../capture/events/types.js';
+import type { FdInfo } from './fdinfo.js';
+import type { ThreadInfo } from './threadinfo.js';
+
+const TWO32 = 4294967296;
+const EMPTY = Buffer.alloc(0);
+
+/** Reads params of one raw event by index, within libsinsp's min(table, event) param count. */
+export class ParamReader {
+  raw!: RawEvent;
+  info!: EventInfo;
+  /** min(params the table knows, params the event carries). */
+  nparams = 0;
+
+  bind(raw: RawEvent, info: EventInfo): this {
+    this.raw = raw;
+    this.info = info;
+    this.nparams = Math.min(info.params.length, raw.nparams);
+    return this;
+  }
+
+  get type(): number {
+    return this.raw.type;
+  }
+
+  len(i: number): number {
+    return i < this.raw.nparams ? this.raw.paramLen(i) : 0;
+  }
+
+  /** Absolute offset of param i in raw.buf (libsinsp reads through short params, so do we). */
+  private off(i: number): number {
+    return i < this.raw.nparams ? this.raw.paramOffset(i) : this.raw.start + this.raw.rawLen;
+  }
+
+  private readable(i: number, n: number): number {
+    const o = this.off(i);
+    return o + n <= this.raw.buf.length ? o : -1;
+  }
+
+  i64(i: number): number {
+    const o = this.readable(i, 8);
+    if (o < 0) return 0;
+    const b = this.raw.buf;
+    return b.readInt32LE(o + 4) * TWO32 + b.readUInt32LE(o);
+  }
+
+  i64big(i: number): bigint {
+    const o = this.readable(i, 8);
+    return o < 0 ? 0n : this.raw.buf.readBigInt64LE(o);
+  }
+
+  u64(i: number): bigint {
+    const o = this.readable(i, 8);
+    return o < 0 ? 0n : this.raw.buf.readBigUInt64LE(o);
+  }
+
+  u32(i: number): number {
+    const o = this.readable(i, 4);
+    return o < 0 ? 0 : this.raw.buf.readUInt32LE(o);
+  }
+
+  i32(i: number): number {
+    const o = this.readable(i, 4);
+    return o < 0 ? 0 : this.raw.buf.readInt32LE(o);
+  }
+
+  u16(i: number): number {
+    const o = this.readable(i, 2);
+    return o < 0 ? 0 : this.raw.buf.readUInt16LE(o);
+  }
+
+  u8(i: number): number {
+    const o = this.readable(i, 1);
+    return o < 0 ? 0 : this.raw.buf[o]!;
+  }
+
+  /** The param bytes (a view, valid while the raw event is). */
+  bytes(i: number): Buffer {
+    if (i >= this.raw.nparams) return EMPTY;
+    const o = this.raw.paramOffset(i);
+    return this.raw.buf.subarray(o, o + this.raw.paramLen(i));
+  }
+
+  /** C-string reading of a param: up to the first NUL, as latin1 bytes. */
+  str(i: number): string {
+    const b = this.bytes(i);
+    const z = b.indexOf(0);
+    return b.toString('latin1', 0, z < 0 ? b.length : z);
+  }
+
+  /** Index of the first param with this name in the table entry, or -1. */
+  indexOf(name: string): number {
+    const ps = this.info.params;
+    for (let i = 0; i < this.nparams; i++) if (ps[i]!.name === name) return i;
+    return -1;
+  }
+}
+
+export class InspectedEvent extends ParamReader {
+  /** evt.num: 1-based count of events the inspector consumed (libsinsp m_evtnum). */
+  num = 0;
+  tinfo: ThreadInfo | null = null;
+  fdinfo: FdInfo | null = null;
+  errorcode = 0;
+  fdinfoNameChanged = false;
+  /** The state machine decided this event must not reach the user. */
+  filteredOut = false;
+  /** Container events own a synthetic thread ("container:<id>") for their fields. */
+  ownedThread: ThreadInfo | null = null;
+
+  get tid(): number {
+    return this.raw.tid;
+  }
+  get ts(): bigint {
+    return this.raw.ts;
+  }
+  get cpu(): number {
+    return this.raw.cpu;
+  }
+  get category(): number {
+    return this.info.category;
+  }
+  get flags(): number {
+    return this.info.flags;
+  }
+  isEnter(): boolean {
+    return (this.raw.type & 1) === 0;
+  }
+}

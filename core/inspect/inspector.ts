@@ -1,0 +1,388 @@
+/**
+ * The inspector (libsinsp sinsp): opens a capture, seeds the tables from the process, fd,
+ * interface and user blocks, then runs every event through the state machine and hands the
+ * visible ones to a consumer.
+ */
+import type { RawEvent } from '../capture/event.js';
+import { eventInfo, isLargePayload, type TableDialect } from '../capture/events/table.js';
+import type { EventInfo } from '../capture/events/types.js';
+import type {
+  FdInfo as CapFd,
+  GroupInfo,
+  InterfaceInfo,
+  ThreadInfo as CapThread,
+  UserInfo,
+} from '../capture/metadata.js';
+import { CaptureFile, type ReadOptions } from '../capture/reader.js';
+import { ipv4ToBytes, ipv6ToBytes } from '../capture/ip.js';
+import { CL, EC, EF, ET, FD, L4, SYSDIG_0_29_EVENT_MAX, USER_EVT_DEVICE_NAME } from './constants.js';
+import { ContainerManager } from './containers.js';
+import { InspectedEvent, type ParamReader } from './event.js';
+import { FDF, FdInfo, SO, ipv4ServerString, ipv4TupleString, ipv6ServerString, ipv6TupleString } from './fdinfo.js';
+import { NetworkInterfaces } from './ifaddrs.js';
+import { isIpv4MappedIpv6 } from './net.js';
+import { Parser } from './parser.js';
+import { renderParamText } from './render.js';
+import type { InspectorState } from './state.js';
+import { SyslogDecoder } from './syslog.js';
+import type { ThreadInfo } from './threadinfo.js';
+import { ThreadManager } from './threads.js';
+import { UserTable } from './users.js';
+
+export interface InspectorOptions {
+  /**
+   * Event table to interpret events with. 'current' (default) is today's libs; 'sysdig029'
+   * reproduces sysdig 0.29.3, including its blindness to event types it did not know (they are
+   * skipped without an event number, as libscap of that time did).
+   */
+  dialect?: TableDialect;
+  /** Deliver internal events (procinfo, ...) like sysdig -D. Default false. */
+  internalEvents?: boolean;
+}
+
+/** Visit one delivered event. Return false to stop reading. */
+export type EventConsumer = (evt: InspectedEvent) => boolean | void;
+
+export interface InspectSummary {
+  /** Events the inspector consumed (the last evt.num). */
+  events: number;
+  /** Events handed to the consumer. */
+  delivered: number;
+  warnings: string[];
+  stopped: boolean;
+}
+
+const CONTAINER_TYPES = new Set<number>([ET.CONTAINER_E, ET.CONTAINER_JSON_E, ET.CONTAINER_JSON_2_E]);
+
+export class Inspector implements InspectorState {
+  readonly threads = new ThreadManager();
+  readonly containers = new ContainerManager();
+  readonly users = new UserTable();
+  readonly ifaces: NetworkInterfaces;
+  readonly syslog = new SyslogDecoder();
+  readonly dialect: TableDialect;
+  readonly internalEvents: boolean;
+
+  tidToRemove = -1;
+  tidOfFdToRemove = -1;
+  readonly fdsToRemove: number[] = [];
+  firstEventTs = 0n;
+  lastEventTs = 0n;
+  /** Events consumed so far (libsinsp m_nevts). */
+  nevts = 0;
+  readonly warnings: string[] = [];
+  /** Machine info of the capture, once open. */
+  numCpus = 0;
+
+  private readonly parser: Parser;
+  private readonly evt = new InspectedEvent();
+  private readonly maxType: number;
+  private imported = false;
+
+  constructor(opts: InspectorOptions = {}) {
+    this.dialect = opts.dialect ?? 'current';
+    this.internalEvents = opts.internalEvents ?? false;
+    this.maxType = this.dialect === 'sysdig029' ? SYSDIG_0_29_EVENT_MAX : Number.MAX_SAFE_INTEGER;
+    this.ifaces = new NetworkInterfaces(this.containers);
+    this.parser = new Parser(this);
+  }
+
+  eventInfo(type: number): EventInfo {
+    const e = eventInfo(type, this.dialect) ?? eventInfo(type, 'current');
+    if (e !== undefined) return e;
+    return { code: type, id: `UNKNOWN_${type}`, name: 'unknown', dir: (type & 1) === 1 ? 'exit' : 'enter', category: EC.UNKNOWN, flags: EF.NONE, params: [] };
+  }
+
+  renderParam(evt: InspectedEvent, i: number, simple = false): string {
+    return renderParamText(this, evt, evt, i, simple).str;
+  }
+
+  renderParamOf(params: ParamReader, evt: InspectedEvent, i: number, simple = false): string {
+    return renderParamText(this, params, evt, i, simple).str;
+  }
+
+  warn(message: string): void {
+    if (this.warnings.length < 1000) this.warnings.push(message);
+  }
+
+  // --- initial state ---------------------------------------------------------------------------
+
+  /** sinsp init(): thread table, fds, interfaces, users, then parent/child and socket fixes. */
+  importInitialState(meta: {
+    threads: CapThread[];
+    fds: CapFd[];
+    interfaces: InterfaceInfo[];
+    users: UserInfo[];
+    groups: GroupInfo[];
+    machine?: { numCpus: number } | undefined;
+  }): void {
+    if (this.imported) return;
+    this.imported = true;
+    this.numCpus = meta.machine?.numCpus ?? 0;
+    const fdsByTid = new Map<number, CapFd[]>();
+    for (const f of meta.fds) {
+      let l = fdsByTid.get(f.tid);
+      if (!l) fdsByTid.set(f.tid, (l = []));
+      l.push(f);
+    }
+    // Duplicate tids: the later entry wins and owns the fds, as with libscap's hash table.
+    const lastIndex = new Map<number, number>();
+    meta.threads.forEach((t, i) => lastIndex.set(t.tid, i));
+    meta.threads.forEach((ct, i) => {
+      const t = this.threadFromProcList(ct);
+      if (lastIndex.get(ct.tid) === i) {
+        const scratch = new FdInfo();
+        for (const f of fdsByTid.get(ct.tid) ?? []) this.addFdFromProcList(t, f, scratch);
+      }
+      this.threads.add(t, true);
+    });
+    for (const i of meta.interfaces) {
+      if (i.family === 4) {
+        this.ifaces.v4.push({
+          addr: ipv4ToBytes(i.addr).readUInt32LE(0),
+          netmask: ipv4ToBytes(i.netmask).readUInt32LE(0),
+          bcast: ipv4ToBytes(i.bcast).readUInt32LE(0),
+          name: i.name,
+        });
+      } else {
+        this.ifaces.v6.push({ net: ipv6ToBytes(i.addr), name: i.name });
+      }
+    }
+    for (const u of meta.users) {
+      this.users.users.set(u.uid, { uid: u.uid, gid: u.gid, name: bytes(u.name), homedir: bytes(u.homedir), shell: bytes(u.shell) });
+    }
+    for (const g of meta.groups) this.users.groups.set(g.gid, { gid: g.gid, name: bytes(g.name) });
+    this.threads.createChildDependencies();
+    this.fixSocketsFromProcList();
+  }
+
+  private threadFromProcList(ct: CapThread): ThreadInfo {
+    const t = this.threads.newThread();
+    t.tid = ct.tid;
+    t.pid = ct.pid;
+    t.ptid = ct.ptid;
+    t.sid = ct.sid;
+    t.vpgid = ct.vpgid;
+    t.comm = bytes(ct.comm);
+    t.exe = bytes(ct.exe);
+    t.exepath = bytes(ct.exepath);
+    t.exeWritable = ct.exeWritable;
+    t.args = ct.args.map(bytes);
+    if (t.isMainThread()) {
+      t.env = ct.env.map(bytes);
+      t.setCwd(bytes(ct.cwd));
+    }
+    t.flags |= ct.flags | CL.ACTIVE;
+    t.fdlimit = BigInt(ct.fdlimit);
+    t.uid = ct.uid;
+    t.gid = ct.gid;
+    t.vmsizeKb = ct.vmsizeKb;
+    t.vmrssKb = ct.vmrssKb;
+    t.vmswapKb = ct.vmswapKb;
+    t.pfmajor = BigInt(ct.pfMajor);
+    t.pfminor = BigInt(ct.pfMinor);
+    t.vtid = ct.vtid;
+    t.vpid = ct.vpid;
+    t.cloneTs = (ct as { cloneTs?: bigint }).cloneTs ?? 0n;
+    t.tty = ct.tty;
+    t.loginuid = ct.loginuid;
+    t.setCgroups(Buffer.from(ct.cgroups.map((c) => c + '\0').join(''), 'utf8'));
+    t.root = bytes(ct.root);
+    this.containers.resolve(t);
+    return t;
+  }
+
+  /** add_fd_from_scap(). `scratch` is reused per thread like libsinsp's, stale bytes included. */
+  private addFdFromProcList(t: ThreadInfo, f: CapFd, scratch: FdInfo): void {
+    const n = scratch;
+    n.reset();
+    n.type = f.type;
+    n.openflags = 0;
+    n.flags = FDF.FROM_PROC;
+    n.ino = f.ino;
+    let add = true;
+    switch (f.type) {
+      case FD.IPV4_SOCK:
+        ipv4ToBytes(f.sip ?? '0.0.0.0').copy(n.sock, SO.V4_SIP);
+        ipv4ToBytes(f.dip ?? '0.0.0.0').copy(n.sock, SO.V4_DIP);
+        n.v4sport = f.sport ?? 0;
+        n.v4dport = f.dport ?? 0;
+        n.v4l4 = f.l4proto ?? 0;
+        if (f.l4proto === L4.TCP) n.flags |= FDF.SOCKET_CONNECTED;
+        n.name = ipv4TupleString(n);
+        break;
+      case FD.IPV4_SERVSOCK:
+        ipv4ToBytes(f.sip ?? '0.0.0.0').copy(n.sock, SO.V4S_IP);
+        n.v4sPort = f.sport ?? 0;
+        n.v4sL4 = f.l4proto ?? 0;
+        n.name = ipv4ServerString(n);
+        this.threads.serverPorts.add(n.v4sPort);
+        break;
+      case FD.IPV6_SOCK: {
+        const sip = ipv6ToBytes(f.sip ?? '::');
+        const dip = ipv6ToBytes(f.dip ?? '::');
+        if (isIpv4MappedIpv6(sip) && isIpv4MappedIpv6(dip)) {
+          n.type = FD.IPV4_SOCK;
+          sip.copy(n.sock, SO.V4_SIP, 12, 16);
+          dip.copy(n.sock, SO.V4_DIP, 12, 16);
+          n.v4sport = f.sport ?? 0;
+          n.v4dport = f.dport ?? 0;
+          n.v4l4 = f.l4proto ?? 0;
+          if (f.l4proto === L4.TCP) n.flags |= FDF.SOCKET_CONNECTED;
+          n.name = ipv4TupleString(n);
+        } else {
+          sip.copy(n.sock, SO.V6_SIP);
+          dip.copy(n.sock, SO.V6_DIP);
+          n.v6sport = f.sport ?? 0;
+          n.v6dport = f.dport ?? 0;
+          n.v6l4 = f.l4proto ?? 0;
+          if (f.l4proto === L4.TCP) n.flags |= FDF.SOCKET_CONNECTED;
+          n.name = ipv6TupleString(n);
+        }
+        break;
+      }
+      case FD.IPV6_SERVSOCK:
+        ipv6ToBytes(f.sip ?? '::').copy(n.sock, SO.V6S_IP);
+        n.v6sPort = f.sport ?? 0;
+        n.v6sL4 = f.l4proto ?? 0;
+        n.name = ipv6ServerString(n);
+        this.threads.serverPorts.add(n.v6sPort);
+        break;
+      case FD.UNIX_SOCK:
+        n.sock.writeBigUInt64LE(f.unixSource ?? 0n, SO.UNIX_SRC);
+        n.sock.writeBigUInt64LE(f.unixDest ?? 0n, SO.UNIX_DST);
+        n.name = bytes(f.name ?? '');
+        if (n.name === '') n.setRoleClient();
+        else n.setRoleServer();
+        break;
+      case FD.FILE_V2:
+        n.openflags = f.openFlags ?? 0;
+        n.name = bytes(f.name ?? '');
+        n.dev = f.dev ?? 0;
+        n.mountId = 0;
+        n.flags |= n.name === USER_EVT_DEVICE_NAME ? FDF.IS_TRACER_FILE : FDF.IS_NOT_TRACER_FD;
+        break;
+      case FD.FIFO:
+      case FD.FILE:
+      case FD.DIRECTORY:
+      case FD.UNSUPPORTED:
+      case FD.SIGNALFD:
+      case FD.EVENTPOLL:
+      case FD.EVENT:
+      case FD.INOTIFY:
+      case FD.TIMERFD:
+      case FD.NETLINK:
+        n.name = bytes(f.name ?? '');
+        n.flags |= n.name === USER_EVT_DEVICE_NAME ? FDF.IS_TRACER_FILE : FDF.IS_NOT_TRACER_FD;
+        break;
+      default:
+        add = false;
+    }
+    n.syslogWatch = this.syslog.watches(n.name);
+    if (add) t.fdtable.add(f.fd, n);
+  }
+
+  /** fix_sockets_coming_from_proc(): sockets on a locally bound port are the server side. */
+  private fixSocketsFromProcList(): void {
+    for (const t of this.threads.table.values()) {
+      for (const f of t.fdtable.table.values()) {
+        if (f.type !== FD.IPV4_SOCK) continue;
+        if (this.threads.serverPorts.has(f.v4sport)) {
+          const ip = f.v4sip;
+          const port = f.v4sport;
+          f.v4sip = f.v4dip;
+          f.v4dip = ip;
+          f.v4sport = f.v4dport;
+          f.v4dport = port;
+          f.name = ipv4TupleString(f);
+          f.setRoleServer();
+        } else {
+          f.setRoleClient();
+        }
+      }
+    }
+  }
+
+  // --- the event loop --------------------------------------------------------------------------
+
+  /**
+   * One raw event through sinsp::next(). Returns the inspected event when a consumer should see
+   * it, or null (skipped type, filtered out, internal).
+   */
+  step(raw: RawEvent): InspectedEvent | null {
+    if (raw.type >= this.maxType) return null;
+    if (this.syslog.needsReset) this.syslog.reset();
+    const evt = this.evt;
+    evt.bind(raw, this.eventInfo(raw.type));
+    const ts = raw.ts;
+    if (this.firstEventTs === 0n && raw.type !== ET.CONTAINER_JSON_E && raw.type !== ET.CONTAINER_JSON_2_E) this.firstEventTs = ts;
+    this.nevts++;
+    evt.num = this.nevts;
+    this.lastEventTs = ts;
+
+    if (this.tidToRemove !== -1) {
+      this.threads.remove(this.tidToRemove, false);
+      this.tidToRemove = -1;
+    }
+    if (this.fdsToRemove.length !== 0) {
+      const t = this.threads.getRef(this.tidOfFdToRemove, true);
+      if (t) for (const fd of this.fdsToRemove) t.removeFd(fd);
+      this.fdsToRemove.length = 0;
+    }
+
+    this.parser.process(evt);
+
+    if (evt.filteredOut) {
+      if (!(this.internalEvents && evt.category & EC.INTERNAL)) return null;
+    }
+    this.parser.cleanup(evt);
+    const t = evt.tinfo;
+    if (t && raw.type !== ET.SCHEDSWITCH_1_E && raw.type !== ET.SCHEDSWITCH_6_E) {
+      t.prevEventTs = t.lastEventTs;
+      t.lastEventTs = this.lastEventTs;
+    }
+    return evt;
+  }
+
+  /**
+   * Read a capture and call `consumer` for every event libsinsp's next() returns, internal ones
+   * included (check `evt.category & EC.INTERNAL`; sysdig hides them without -D). Leading
+   * container events are consumed before the process list is imported and never delivered, like
+   * libsinsp's init().
+   */
+  async run(path: string, consumer: EventConsumer, opts: ReadOptions = {}): Promise<InspectSummary> {
+    const file = await CaptureFile.open(path, { ...opts, shape: { largePayload: isLargePayload } });
+    let delivered = 0;
+    let stopped = false;
+    let leading = true;
+    outer: for await (const p of file.batches()) {
+      let raw: RawEvent | null;
+      while ((raw = p.next()) !== null) {
+        if (leading) {
+          if (CONTAINER_TYPES.has(raw.type) && raw.type < this.maxType) {
+            this.step(raw);
+            continue;
+          }
+          leading = false;
+          this.importInitialState(file.meta);
+        }
+        const evt = this.step(raw);
+        if (evt === null) continue;
+        delivered++;
+        if (consumer(evt) === false) {
+          stopped = true;
+          break outer;
+        }
+      }
+    }
+    if (leading) this.importInitialState(file.meta);
+    for (const w of file.warnings) this.warn(`${w.code}: ${w.message}`);
+    return { events: this.nevts, delivered, warnings: this.warnings, stopped };
+  }
+}
+
+/** Strings from the metadata decoder are UTF-8 decoded; we work on byte strings (latin1). */
+function bytes(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(s) ? s : Buffer.from(s, 'utf8').toString('latin1');
+}

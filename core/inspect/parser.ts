@@ -1,0 +1,1324 @@
+/**
+ * The state machine (libsinsp sinsp_parser): for every event, find its thread and fd, pair exit
+ * events with their stored enter events, and update threads, fds and containers.
+ *
+ * Follows libsinsp 0.1.1dev+git20220316 (what sysdig 0.29.3 runs) closely, including the quirks
+ * that show in output: placeholder threads for unknown tids, fd tables shared by CLONE_FILES
+ * threads, the overlay of socket tuples, deferred thread and fd removal.
+ */
+import type { RawEvent } from '../capture/event.js';
+import type { EventInfo } from '../capture/events/types.js';
+import {
+  AF,
+  AT_FDCWD,
+  CL,
+  CLONE_STALE_TIME_NS,
+  EF,
+  ET,
+  EXE_WRITABLE,
+  EXVAT_AT_EMPTY_PATH,
+  FCNTL_F_DUPFD,
+  FCNTL_F_DUPFD_CLOEXEC,
+  FD,
+  IPPROTO,
+  L4,
+  O,
+  RLIMIT_NOFILE,
+  SE_EINPROGRESS,
+  SOCK_DGRAM,
+  SOCK_RAW,
+  SOCK_STREAM,
+  USER_EVT_DEVICE_NAME,
+  CANCELED_FD_NUMBER,
+} from './constants.js';
+import { parseContainerJson, ContainerInfo } from './containers.js';
+import { InspectedEvent, ParamReader } from './event.js';
+import { FDF, FdInfo, SO, sockinfoToString } from './fdinfo.js';
+import { isIpv4MappedIpv6 } from './net.js';
+import { concatenatePaths } from './paths.js';
+import { ThreadInfo } from './threadinfo.js';
+import { renderParamText } from './render.js';
+import type { InspectorState } from './state.js';
+
+const CLONE_TYPES = new Set<number>([
+  ET.CLONE_11_X,
+  ET.CLONE_16_X,
+  ET.CLONE_17_X,
+  ET.CLONE_20_X,
+  ET.FORK_X,
+  ET.FORK_17_X,
+  ET.FORK_20_X,
+  ET.VFORK_X,
+  ET.VFORK_17_X,
+  ET.VFORK_20_X,
+  ET.CLONE3_X,
+]);
+
+const STORE_ENTER_TYPES = new Set<number>([
+  ET.SENDTO_E,
+  ET.OPEN_E,
+  ET.CREAT_E,
+  ET.OPENAT_E,
+  ET.OPENAT_2_E,
+  ET.OPENAT2_E,
+  ET.SOCKET_E,
+  ET.EVENTFD_E,
+  ET.CHDIR_E,
+  ET.FCHDIR_E,
+  ET.SHUTDOWN_E,
+  ET.GETRLIMIT_E,
+  ET.SETRLIMIT_E,
+  ET.PRLIMIT_E,
+  ET.SENDMSG_E,
+  ET.SENDFILE_E,
+  ET.SETRESUID_E,
+  ET.SETRESGID_E,
+  ET.SETUID_E,
+  ET.SETGID_E,
+  ET.EXECVE_18_E,
+  ET.EXECVE_19_E,
+  ET.EXECVEAT_E,
+  ET.SETPGID_E,
+]);
+
+const RW_EXIT_TYPES = new Set<number>([
+  ET.READ_X,
+  ET.WRITE_X,
+  ET.RECV_X,
+  ET.SEND_X,
+  ET.RECVFROM_X,
+  ET.RECVMSG_X,
+  ET.SENDTO_X,
+  ET.SENDMSG_X,
+  ET.READV_X,
+  ET.WRITEV_X,
+  ET.PREAD_X,
+  ET.PWRITE_X,
+  ET.PREADV_X,
+  ET.PWRITEV_X,
+]);
+
+const EXECVE_EXIT_TYPES = new Set<number>([
+  ET.EXECVE_8_X,
+  ET.EXECVE_13_X,
+  ET.EXECVE_14_X,
+  ET.EXECVE_15_X,
+  ET.EXECVE_16_X,
+  ET.EXECVE_17_X,
+  ET.EXECVE_18_X,
+  ET.EXECVE_19_X,
+  ET.EXECVEAT_X,
+]);
+
+const ACCEPT_EXIT_TYPES = new Set<number>([ET.ACCEPT_X, ET.ACCEPT_5_X, ET.ACCEPT4_X, ET.ACCEPT4_5_X]);
+
+/** A sentinel for libsinsp's recycled event buffer written by poll/select enters (not an event). */
+const GARBAGE_ENTER: unique symbol = Symbol('garbage-enter');
+
+export class Parser {
+  /** libsinsp m_tmp_evt: the last stored enter event that retrieve_enter_event() loaded. */
+  private readonly tmp = new ParamReader();
+  private tmpLoaded = false;
+
+  constructor(private readonly s: InspectorState) {}
+
+  private infoOf(raw: RawEvent): EventInfo {
+    return this.s.eventInfo(raw.type);
+  }
+
+  // --- reset / bookkeeping ---------------------------------------------------------------------
+
+  /** sinsp_parser::reset(): attach thread and fd, track latency and enter/exit pairing. */
+  reset(evt: InspectedEvent): boolean {
+    const etype = evt.type;
+    evt.tinfo = null;
+    evt.ownedThread = null;
+    evt.fdinfo = null;
+    evt.errorcode = 0;
+    evt.fdinfoNameChanged = false;
+    const eflags = evt.flags;
+
+    if (eflags & EF.SKIPPARSERESET) {
+      evt.tinfo = etype === ET.PROCINFO_E ? this.s.threads.getRef(evt.tid, false) : null;
+      return false;
+    }
+
+    const queryOs = !(CLONE_TYPES.has(etype) || etype === ET.SCHEDSWITCH_6_E);
+    if (etype === ET.CONTAINER_JSON_E || etype === ET.CONTAINER_JSON_2_E) return true;
+    evt.tinfo = this.s.threads.getRef(evt.tid, queryOs);
+    if (etype === ET.SCHEDSWITCH_6_E) return false;
+    const t = evt.tinfo;
+    if (!t) return false;
+    if (queryOs) t.flags |= CL.ACTIVE;
+
+    if ((etype & 1) === 0) {
+      t.lastEventFd = -1;
+      t.lastEventType = etype;
+      if (eflags & EF.USES_FD) {
+        t.lastEventFd = evt.i64(0);
+        evt.fdinfo = t.getFd(t.lastEventFd);
+      }
+      t.latency = 0n;
+      t.lastLatencyEntertime = evt.ts;
+    } else {
+      if (t.lastLatencyEntertime !== 0n) t.latency = evt.ts - t.lastLatencyEntertime;
+      if (etype === t.lastEventType + 1) {
+        t.lastEventDataValid = true;
+      } else {
+        t.lastEventDataValid = false;
+        if (t.lastEventType !== ET.TRACER_E) return false;
+      }
+      if (evt.nparams !== 0) {
+        const p0 = evt.info.params[0]!.name;
+        if (p0 === 'res' || p0 === 'fd') {
+          const res = evt.i64(0);
+          if (res < 0) evt.errorcode = -res | 0;
+        }
+      }
+      if (eflags & EF.USES_FD) {
+        if (etype === ET.COPY_FILE_RANGE_X) t.lastEventFd = evt.i64(1);
+        evt.fdinfo = t.getFd(t.lastEventFd);
+        if (evt.fdinfo === null) return false;
+        if (evt.fdinfo.flags & FDF.CLOSE_CANCELED) {
+          evt.fdinfo.flags &= ~FDF.CLOSE_CANCELED;
+          this.scheduleFdRemoval(t, CANCELED_FD_NUMBER);
+        }
+      }
+    }
+    return true;
+  }
+
+  private scheduleFdRemoval(t: ThreadInfo, fd: number): void {
+    this.s.tidOfFdToRemove = t.tid;
+    this.s.fdsToRemove.push(fd);
+  }
+
+  /** store_event(): keep a copy of an enter event for its exit. */
+  private storeEvent(evt: InspectedEvent): void {
+    const t = evt.tinfo;
+    if (!t) return;
+    t.lastEventData = evt.raw.clone();
+    t.lastEventDataValid = true;
+  }
+
+  /** retrieve_enter_event() into this.tmp. */
+  private retrieveEnter(evt: InspectedEvent): boolean {
+    const t = evt.tinfo;
+    if (!t) return false;
+    const data = t.lastEventData;
+    if (!(t.lastEventDataValid && data)) return false;
+    if ((data as unknown) === GARBAGE_ENTER) {
+      t.lastEventDataValid = false;
+      return false;
+    }
+    this.tmp.bind(data, this.infoOf(data));
+    this.tmpLoaded = true;
+    if (data.type !== evt.type - 1) {
+      t.lastEventDataValid = false;
+      return false;
+    }
+    return true;
+  }
+
+  /** event_cleanup(): an exit event releases its thread's stored enter event. */
+  cleanup(evt: InspectedEvent): void {
+    if ((evt.type & 1) === 1 && evt.tinfo && evt.tinfo.lastEventData) {
+      evt.tinfo.lastEventData = null;
+      evt.tinfo.lastEventDataValid = false;
+    }
+  }
+
+  // --- entry point -----------------------------------------------------------------------------
+
+  process(evt: InspectedEvent): void {
+    const etype = evt.type;
+    this.reset(evt);
+    evt.filteredOut = false;
+
+    switch (etype) {
+      case ET.SENDTO_E:
+        if (evt.fdinfo === null && evt.tinfo !== null) this.inferSendtoFdinfo(evt);
+        this.storeEvent(evt);
+        break;
+      case ET.WRITE_E:
+        if (evt.tinfo !== null) {
+          evt.fdinfo = evt.tinfo.getFd(evt.tinfo.lastEventFd);
+          if (evt.fdinfo && evt.fdinfo.flags & FDF.IS_TRACER_FD) {
+            evt.filteredOut = true;
+            return;
+          }
+        }
+        break;
+      case ET.SELECT_E:
+      case ET.POLL_E:
+      case ET.PPOLL_E:
+      case ET.EPOLLWAIT_E:
+        if (evt.tinfo && evt.tinfo.lastEventData === null) {
+          evt.tinfo.lastEventData = GARBAGE_ENTER as unknown as RawEvent;
+        }
+        break;
+      case ET.OPEN_X:
+      case ET.CREAT_X:
+      case ET.OPENAT_X:
+      case ET.OPENAT_2_X:
+      case ET.OPENAT2_X:
+        this.parseOpenExit(evt);
+        break;
+      case ET.EXECVE_8_X:
+      case ET.EXECVE_13_X:
+      case ET.EXECVE_14_X:
+      case ET.EXECVE_15_X:
+      case ET.EXECVE_16_X:
+      case ET.EXECVE_17_X:
+      case ET.EXECVE_18_X:
+      case ET.EXECVE_19_X:
+      case ET.EXECVEAT_X:
+        this.parseExecveExit(evt);
+        break;
+      case ET.PROCEXIT_E:
+      case ET.PROCEXIT_1_E:
+        if (evt.tinfo) {
+          evt.tinfo.flags |= CL.CLOSED;
+          this.s.tidToRemove = evt.tid;
+        }
+        break;
+      case ET.PIPE_X:
+        this.parsePipeExit(evt);
+        break;
+      case ET.SOCKET_X:
+        this.parseSocketExit(evt);
+        break;
+      case ET.BIND_X:
+        this.parseBindExit(evt);
+        break;
+      case ET.CONNECT_E:
+        this.parseConnectEnter(evt);
+        break;
+      case ET.CONNECT_X:
+        this.parseConnectExit(evt);
+        break;
+      case ET.CLOSE_E:
+        if (evt.tinfo) {
+          evt.fdinfo = evt.tinfo.getFd(evt.tinfo.lastEventFd);
+          if (evt.fdinfo) evt.fdinfo.flags |= FDF.CLOSE_IN_PROGRESS;
+        }
+        break;
+      case ET.CLOSE_X:
+        this.parseCloseExit(evt);
+        break;
+      case ET.FCNTL_E:
+        if (evt.tinfo) {
+          const cmd = evt.u8(1);
+          if (cmd === FCNTL_F_DUPFD || cmd === FCNTL_F_DUPFD_CLOEXEC) this.storeEvent(evt);
+        }
+        break;
+      case ET.FCNTL_X:
+        this.parseFcntlExit(evt);
+        break;
+      case ET.EVENTFD_X:
+        this.addSimpleFd(evt, evt.i64(0), FD.EVENT);
+        break;
+      case ET.CHDIR_X:
+        if (evt.tinfo && evt.i64(0) >= 0) evt.tinfo.setCwd(evt.bytes(1));
+        break;
+      case ET.FCHDIR_X:
+        if (evt.i64(0) >= 0 && evt.fdinfo && evt.tinfo) evt.tinfo.setCwd(evt.fdinfo.name);
+        break;
+      case ET.GETCWD_X:
+        if (evt.i64(0) >= 0 && evt.tinfo) evt.tinfo.setCwd(evt.bytes(1));
+        break;
+      case ET.DUP_X:
+        this.parseDupExit(evt);
+        break;
+      case ET.SIGNALFD_X:
+        if (evt.tinfo && evt.i64(0) >= 0) this.addSimpleFd(evt, evt.i64(0), FD.SIGNALFD);
+        break;
+      case ET.TIMERFD_CREATE_X:
+        if (evt.tinfo && evt.i64(0) >= 0) this.addSimpleFd(evt, evt.i64(0), FD.TIMERFD);
+        break;
+      case ET.INOTIFY_INIT_X:
+        if (evt.tinfo && evt.i64(0) >= 0) this.addSimpleFd(evt, evt.i64(0), FD.INOTIFY);
+        break;
+      case ET.GETRLIMIT_X:
+      case ET.SETRLIMIT_X:
+        this.parseRlimitExit(evt);
+        break;
+      case ET.PRLIMIT_X:
+        this.parsePrlimitExit(evt);
+        break;
+      case ET.SOCKETPAIR_X:
+        this.parseSocketpairExit(evt);
+        break;
+      case ET.SCHEDSWITCH_1_E:
+      case ET.SCHEDSWITCH_6_E:
+        this.parseContextSwitch(evt);
+        break;
+      case ET.BRK_4_X:
+      case ET.MMAP_X:
+      case ET.MMAP2_X:
+      case ET.MUNMAP_X:
+        if (evt.tinfo) {
+          evt.tinfo.vmsizeKb = evt.u32(1);
+          evt.tinfo.vmrssKb = evt.u32(2);
+          evt.tinfo.vmswapKb = evt.u32(3);
+        }
+        break;
+      case ET.SETRESUID_X:
+      case ET.SETRESGID_X:
+      case ET.SETUID_X:
+      case ET.SETGID_X:
+        this.parseSetIdExit(evt);
+        break;
+      case ET.CONTAINER_E:
+        this.parseContainerEvt(evt);
+        break;
+      case ET.CONTAINER_JSON_E:
+      case ET.CONTAINER_JSON_2_E:
+        this.parseContainerJson(evt);
+        break;
+      case ET.CHROOT_X:
+        if (evt.i64(0) === 0 && evt.tinfo) {
+          const r = renderParamText(this.s, evt, evt, 1, false);
+          evt.tinfo.root = r.resolved !== '' ? r.resolved : r.str;
+          this.s.containers.resolve(evt.tinfo);
+        }
+        break;
+      case ET.SETSID_X:
+        if (evt.i64(0) >= 0 && evt.tinfo) evt.tinfo.sid = evt.i64(0);
+        break;
+      case ET.GETSOCKOPT_X:
+        if (evt.nparams > 0 && evt.tinfo) {
+          const fd = evt.i64(1);
+          const mt = evt.tinfo.mainThread();
+          evt.fdinfo = mt ? mt.getFd(fd) : null;
+          evt.tinfo.lastEventFd = fd;
+        }
+        break;
+      default:
+        if (STORE_ENTER_TYPES.has(etype)) this.storeEvent(evt);
+        else if (RW_EXIT_TYPES.has(etype)) this.parseRwExit(evt);
+        else if (CLONE_TYPES.has(etype)) this.parseCloneExit(evt);
+        else if (ACCEPT_EXIT_TYPES.has(etype)) this.parseAcceptExit(evt);
+        else if (etype === ET.SENDFILE_X) {
+          // Only an fd listener cares (sendfile's in fd); nothing in the state changes.
+          if (evt.fdinfo && evt.i64(0) >= 0) this.retrieveEnter(evt);
+        }
+        break;
+    }
+
+    if (evt.raw.flags & SCAP_DF_STATE_ONLY) evt.filteredOut = true;
+    if (evt.fdinfo) evt.fdinfoNameChanged = evt.fdinfo.name !== evt.fdinfo.oldname;
+  }
+
+  // --- clone / execve --------------------------------------------------------------------------
+
+  private parseCloneExit(evt: InspectedEvent): void {
+    const etype = evt.type;
+    let tid = evt.tid;
+    let childtid = evt.i64(0);
+    let isInvertedClone = false;
+    let tidCollision = false;
+    let validParent = true;
+    let inContainer = false;
+    let vtid = tid;
+    let vpid = -1;
+
+    let flagsIdx: number;
+    switch (etype) {
+      case ET.CLONE_11_X:
+        flagsIdx = 8;
+        break;
+      case ET.CLONE_16_X:
+      case ET.FORK_X:
+      case ET.VFORK_X:
+        flagsIdx = 13;
+        break;
+      case ET.CLONE_17_X:
+      case ET.FORK_17_X:
+      case ET.VFORK_17_X:
+        flagsIdx = 14;
+        break;
+      default:
+        flagsIdx = 15;
+    }
+    const flags = evt.u32(flagsIdx);
+    if (childtid < 0) return;
+
+    const v20 = etype === ET.CLONE_20_X || etype === ET.FORK_20_X || etype === ET.VFORK_20_X || etype === ET.CLONE3_X;
+    if (v20) {
+      vtid = evt.i64(18);
+      vpid = evt.i64(19);
+    }
+    if (flags & CL.CHILD_IN_PIDNS || tid !== vtid) inContainer = true;
+
+    if (childtid === 0) {
+      if (evt.tinfo && evt.tinfo.cloneTs !== 0n) {
+        if (evt.ts - evt.tinfo.cloneTs > CLONE_STALE_TIME_NS) {
+          this.s.threads.remove(tid, true);
+          evt.tinfo = null;
+        }
+      }
+      const parenttid = flags & CL.CLONE_THREAD ? evt.i64(4) : evt.i64(5);
+      if (!evt.tinfo) {
+        isInvertedClone = true;
+        childtid = tid;
+        tid = parenttid;
+      } else {
+        if (inContainer) {
+          evt.tinfo.vtid = vtid;
+          evt.tinfo.vpid = vpid;
+        }
+        return;
+      }
+    } else if (inContainer) {
+      return;
+    }
+
+    let ptinfo = this.s.threads.getRef(tid, true);
+    if (ptinfo === null) return;
+    if (ptinfo.comm === '<NA>' && ptinfo.uid === 0xffffffff) validParent = false;
+
+    const existing = this.s.threads.lookup(childtid);
+    if (existing !== null) {
+      if (existing.flags & CL.CLONE_INVERTED) return;
+      this.s.threads.remove(childtid, true);
+      tidCollision = true;
+    }
+
+    const t = this.s.threads.newThread();
+    t.tid = childtid;
+    t.ptid = tid;
+    const commIdx = etype === ET.CLONE_11_X || etype === ET.CLONE_16_X || etype === ET.FORK_X || etype === ET.VFORK_X ? -1 : 13;
+
+    if (validParent) {
+      copyFromParent(t, ptinfo, flags);
+    } else {
+      this.s.threads.remove(tid, true);
+      tidCollision = true;
+      ptinfo = this.s.threads.getRef(tid, true);
+      if (ptinfo === null) return;
+      if (ptinfo.comm !== '<NA>' && ptinfo.uid !== 0xffffffff) {
+        copyFromParent(t, ptinfo, flags);
+      } else {
+        t.exe = evt.str(1);
+        t.comm = commIdx < 0 ? t.exe : evt.str(commIdx);
+        t.setArgs(evt.bytes(2));
+        ptinfo.comm = t.comm;
+        ptinfo.exe = t.exe;
+        ptinfo.exepath = t.exepath;
+        ptinfo.setArgs(evt.bytes(2));
+      }
+    }
+
+    t.pid = evt.i64(4);
+    t.flags = flags;
+    if (!(t.flags & CL.CLONE_THREAD)) {
+      t.pid = childtid;
+      t.fdtable.copyFrom(ptinfo.fdtable);
+      for (const f of t.fdtable.table.values()) f.flags |= FDF.IS_CLONED;
+      t.cwd = ptinfo.getCwd();
+    }
+    if (isInvertedClone) t.flags |= CL.CLONE_INVERTED;
+
+    t.exe = evt.str(1);
+    t.comm = commIdx < 0 ? t.exe : evt.str(commIdx);
+    t.setArgs(evt.bytes(2));
+    t.fdlimit = evt.i64big(7);
+    if (etype !== ET.CLONE_11_X) {
+      t.pfmajor = evt.u64(8);
+      t.pfminor = evt.u64(9);
+      t.vmsizeKb = evt.u32(10);
+      t.vmrssKb = evt.u32(11);
+      t.vmswapKb = evt.u32(12);
+    }
+    let uidIdx: number;
+    switch (etype) {
+      case ET.CLONE_11_X:
+        uidIdx = 9;
+        break;
+      case ET.CLONE_16_X:
+      case ET.FORK_X:
+      case ET.VFORK_X:
+        uidIdx = 14;
+        break;
+      case ET.CLONE_17_X:
+      case ET.FORK_17_X:
+      case ET.VFORK_17_X:
+        uidIdx = 15;
+        break;
+      default:
+        uidIdx = 16;
+    }
+    t.uid = evt.u32(uidIdx);
+    t.gid = evt.u32(uidIdx + 1);
+    if (inContainer) {
+      t.vtid = vtid;
+      t.vpid = vpid;
+    } else {
+      t.vtid = t.tid;
+      t.vpid = t.pid;
+    }
+    if (v20) {
+      t.setCgroups(evt.bytes(14));
+      this.s.containers.resolve(t);
+    }
+    t.cloneTs = evt.ts;
+    this.s.threads.add(t, false);
+    if (tidCollision) this.reset(evt);
+  }
+
+  private parseExecveExit(evt: InspectedEvent): void {
+    const etype = evt.type;
+    if (evt.i64(0) < 0) return;
+    const t = evt.tinfo;
+    if (!t) return;
+    t.exe = evt.str(1);
+    if (etype === ET.EXECVE_8_X || etype === ET.EXECVE_13_X || etype === ET.EXECVE_14_X) t.comm = t.exe;
+    else t.comm = evt.str(13);
+    t.setArgs(evt.bytes(2));
+    t.pid = evt.i64(4);
+    if (t.ptid === -1) t.ptid = evt.i64(5);
+    t.fdlimit = evt.i64big(7);
+    if (etype !== ET.EXECVE_8_X) {
+      t.pfmajor = evt.u64(8);
+      t.pfminor = evt.u64(9);
+      t.vmsizeKb = evt.u32(10);
+      t.vmrssKb = evt.u32(11);
+      t.vmswapKb = evt.u32(12);
+    }
+    if (etype === ET.EXECVE_14_X) t.setEnv(evt.bytes(13));
+    else if (etype === ET.EXECVE_15_X) t.setEnv(evt.bytes(14));
+    else if (etype !== ET.EXECVE_8_X && etype !== ET.EXECVE_13_X) {
+      t.setEnv(evt.bytes(15));
+      t.setCgroups(evt.bytes(14));
+      this.s.containers.resolve(t);
+    }
+    const v17plus = etype === ET.EXECVE_17_X || etype === ET.EXECVE_18_X || etype === ET.EXECVE_19_X || etype === ET.EXECVEAT_X;
+    if (v17plus) t.tty = evt.i32(16);
+    if (etype === ET.EXECVE_18_X || etype === ET.EXECVE_19_X) {
+      if (this.retrieveEnter(evt)) {
+        const fname = this.tmp.bytes(0);
+        if (fname.toString('latin1', 0, 4) === '<NA>') t.exepath = '<NA>';
+        else t.exepath = concatenatePaths(t.cwd, fname);
+      }
+    } else if (etype === ET.EXECVEAT_X) {
+      if (this.retrieveEnter(evt)) {
+        const dirfd = this.tmp.i64(0);
+        const pathBuf = this.tmp.bytes(1);
+        if (pathBuf.toString('latin1', 0, 4) === '<NA>') {
+          t.exepath = '<NA>';
+        } else {
+          const eflags = this.tmp.u32(2);
+          let path = this.tmp.str(1);
+          const sdir = this.parseDirfd(evt, path, dirfd);
+          if (eflags & EXVAT_AT_EMPTY_PATH && path.length === 0) path = sdir;
+          t.exepath = concatenatePaths(sdir, path, pathBuf.length);
+        }
+      }
+    }
+    if (etype === ET.EXECVE_19_X || etype === ET.EXECVEAT_X) t.vpgid = evt.i64(17);
+    if (evt.nparams > 18) t.loginuid = evt.u32(18);
+    if (evt.nparams > 19) t.exeWritable = (evt.u32(19) & EXE_WRITABLE) !== 0;
+
+    const keep = t.flags & (CL.PIPE_SRC | CL.PIPE_DST | CL.IS_MAIN_THREAD);
+    const inverted = (t.flags & CL.CLONE_INVERTED) !== 0;
+    t.flags = CL.ACTIVE | keep;
+    if (inverted) t.flags |= CL.CLONE_INVERTED;
+    t.flags |= CL.NAME_CHANGED;
+  }
+
+  /** parse_dirfd(): the directory an *at() path is relative to. Sets evt.fdinfo like libsinsp. */
+  private parseDirfd(evt: InspectedEvent, name: string, dirfd: number): string {
+    if (name.startsWith('/')) return '.';
+    if (dirfd === AT_FDCWD) return evt.tinfo ? evt.tinfo.getCwd() : '';
+    evt.fdinfo = evt.tinfo ? evt.tinfo.getFd(dirfd) : null;
+    if (evt.fdinfo === null) return '<UNKNOWN>';
+    // libsinsp checks the byte *after* the name (always NUL), so it always appends a '/'.
+    return evt.fdinfo.name + '/';
+  }
+
+  // --- files -----------------------------------------------------------------------------------
+
+  private parseOpenExit(evt: InspectedEvent): void {
+    const t = evt.tinfo;
+    if (!t) return;
+    const etype = evt.type;
+    const retrieved = this.retrieveEnter(evt);
+    const enter = this.tmp;
+    const fd = evt.i64(0);
+    let name: Buffer;
+    let flags: number;
+    let dev = 0;
+    let sdir: string;
+
+    if (etype === ET.OPEN_X) {
+      name = evt.bytes(1);
+      flags = evt.u32(2);
+      if (evt.nparams > 4) dev = evt.u32(4);
+      if (retrieved && enter.nparams >= 2) {
+        const en = enter.bytes(0);
+        if (en.length !== 0 && cstrOf(en) !== '(NULL)') {
+          name = en;
+          flags = enter.u32(1);
+        }
+      }
+      sdir = t.getCwd();
+    } else if (etype === ET.CREAT_X) {
+      name = evt.bytes(1);
+      flags = 0;
+      if (evt.nparams > 3) dev = evt.u32(3);
+      if (retrieved && enter.nparams >= 1) {
+        const en = enter.bytes(0);
+        if (en.length !== 0 && cstrOf(en) !== '(NULL)') {
+          name = en;
+          flags = 0;
+        }
+      }
+      sdir = t.getCwd();
+    } else if (etype === ET.OPENAT_X) {
+      // The old openat exit carries nothing: libsinsp reads the enter event, even a stale one.
+      if (!this.tmpLoaded) return;
+      name = enter.bytes(1);
+      flags = enter.u32(2);
+      sdir = this.parseDirfd(evt, cstrOf(name), enter.i64(0));
+    } else {
+      name = evt.bytes(2);
+      flags = evt.u32(3);
+      let dirfd = evt.i64(1);
+      if (etype === ET.OPENAT_2_X && evt.nparams > 5) dev = evt.u32(5);
+      if (retrieved && enter.nparams >= 3) {
+        const en = enter.bytes(1);
+        if (en.length !== 0 && cstrOf(en) !== '(NULL)') {
+          name = en;
+          flags = enter.u32(2);
+          dirfd = enter.i64(0);
+        }
+      }
+      sdir = this.parseDirfd(evt, cstrOf(name), dirfd);
+    }
+
+    const fullpath = concatenatePaths(sdir, name);
+    if (fd >= 0) {
+      const fdi = new FdInfo();
+      fdi.type = flags & O.DIRECTORY ? FD.DIRECTORY : FD.FILE_V2;
+      fdi.openflags = flags;
+      fdi.mountId = 0;
+      fdi.dev = dev;
+      fdi.name = fullpath;
+      fdi.flags |= fdi.name === USER_EVT_DEVICE_NAME ? FDF.IS_TRACER_FILE : FDF.IS_NOT_TRACER_FD;
+      evt.fdinfo = t.addFd(fd, fdi);
+      this.onOpenOrConnect(evt);
+    }
+  }
+
+  /** The syslog decoder's open/connect callback. */
+  private onOpenOrConnect(evt: InspectedEvent): void {
+    const f = evt.fdinfo;
+    if (f && this.s.syslog.watches(f.name)) f.syslogWatch = true;
+  }
+
+  private addSimpleFd(evt: InspectedEvent, fd: number, type: number): void {
+    const t = evt.tinfo;
+    if (!t || fd < 0) return;
+    const fdi = new FdInfo();
+    fdi.type = type;
+    fdi.name = '';
+    evt.fdinfo = t.addFd(fd, fdi);
+  }
+
+  private parsePipeExit(evt: InspectedEvent): void {
+    if (evt.i64(0) < 0) return;
+    const fd1 = evt.i64(1);
+    const fd2 = evt.i64(2);
+    const ino = evt.u64(3);
+    for (const fd of [fd1, fd2]) {
+      const t = evt.tinfo;
+      if (!t) return;
+      const fdi = new FdInfo();
+      fdi.type = FD.FIFO;
+      fdi.name = '';
+      fdi.ino = ino;
+      evt.fdinfo = t.addFd(fd, fdi);
+    }
+  }
+
+  private parseCloseExit(evt: InspectedEvent): void {
+    const retval = evt.i64(0);
+    if (retval >= 0) {
+      if (evt.fdinfo === null || evt.tinfo === null) return;
+      if (evt.fdinfo.flags & FDF.CLOSE_CANCELED) {
+        evt.fdinfo.flags &= ~FDF.CLOSE_CANCELED;
+        this.scheduleFdRemoval(evt.tinfo, CANCELED_FD_NUMBER);
+      } else {
+        this.scheduleFdRemoval(evt.tinfo, evt.tinfo.lastEventFd);
+      }
+    } else if (evt.fdinfo !== null) {
+      evt.fdinfo.flags &= ~FDF.CLOSE_IN_PROGRESS;
+    }
+  }
+
+  private parseDupExit(evt: InspectedEvent): void {
+    const t = evt.tinfo;
+    if (!t) return;
+    const retval = evt.i64(0);
+    if (retval < 0) return;
+    if (retval === 0) t.flags |= CL.PIPE_DST;
+    if (retval === 1) t.flags |= CL.PIPE_SRC;
+    if (evt.fdinfo === null) return;
+    // The old fd at the new number is overwritten; libsinsp only tells its listeners.
+    t.getFd(retval);
+    evt.fdinfo = t.addFd(retval, evt.fdinfo);
+  }
+
+  private parseFcntlExit(evt: InspectedEvent): void {
+    const retval = evt.i64(0);
+    if (!this.retrieveEnter(evt)) return;
+    if (retval >= 0 && evt.fdinfo !== null && evt.tinfo !== null) {
+      evt.fdinfo = evt.tinfo.addFd(retval, evt.fdinfo);
+    }
+  }
+
+  private parseRlimitExit(evt: InspectedEvent): void {
+    const t = evt.tinfo;
+    if (!t) return;
+    if (evt.i64(0) < 0) return;
+    if (!this.retrieveEnter(evt)) return;
+    if (this.tmp.u8(0) !== RLIMIT_NOFILE) return;
+    const cur = evt.i64big(1);
+    if (cur !== -1n) {
+      const mt = t.mainThread();
+      if (mt) mt.fdlimit = cur;
+    }
+  }
+
+  private parsePrlimitExit(evt: InspectedEvent): void {
+    if (evt.i64(0) < 0) return;
+    if (!this.retrieveEnter(evt)) return;
+    if (this.tmp.u8(1) !== RLIMIT_NOFILE) return;
+    const newcur = evt.i64big(1);
+    if (newcur === -1n) return;
+    let tid = this.tmp.i64(0);
+    if (tid === 0) tid = evt.tid;
+    const p = this.s.threads.getRef(tid, true);
+    if (!p) return;
+    const mt = p.mainThread();
+    if (mt) mt.fdlimit = newcur;
+  }
+
+  private parseContextSwitch(evt: InspectedEvent): void {
+    const t = evt.tinfo;
+    if (!t) return;
+    t.pfmajor = evt.u64(1);
+    t.pfminor = evt.u64(2);
+    const mt = t.mainThread();
+    if (mt) {
+      mt.vmsizeKb = evt.u32(3);
+      mt.vmrssKb = evt.u32(4);
+      mt.vmswapKb = evt.u32(5);
+    }
+  }
+
+  private parseSetIdExit(evt: InspectedEvent): void {
+    if (evt.i64(0) < 0 || !this.retrieveEnter(evt)) return;
+    const etype = evt.type;
+    const t = evt.tinfo;
+    if (etype === ET.SETRESUID_X || etype === ET.SETRESGID_X) {
+      const v = this.tmp.u32(1);
+      if (v < 0xffffffff && t) {
+        if (etype === ET.SETRESUID_X) t.uid = v;
+        else t.gid = v;
+      }
+    } else if (t) {
+      const v = this.tmp.u32(0);
+      if (etype === ET.SETUID_X) t.uid = v;
+      else t.gid = v;
+    }
+  }
+
+  // --- sockets ---------------------------------------------------------------------------------
+
+  private addSocket(evt: InspectedEvent, fd: number, domain: number, type: number, protocol: number): void {
+    const fdi = new FdInfo();
+    fdi.type = FD.UNKNOWN;
+    if (domain === AF.UNIX) {
+      fdi.type = FD.UNIX_SOCK;
+    } else if (domain === AF.INET || domain === AF.INET6) {
+      fdi.type = domain === AF.INET ? FD.IPV4_SOCK : FD.IPV6_SOCK;
+      let l4: number = L4.UNKNOWN;
+      if (protocol === IPPROTO.TCP) l4 = type === SOCK_RAW ? L4.RAW : L4.TCP;
+      else if (protocol === IPPROTO.UDP) l4 = type === SOCK_RAW ? L4.RAW : L4.UDP;
+      else if (protocol === IPPROTO.IP) {
+        if ((type & 0xff) === SOCK_STREAM) l4 = L4.TCP;
+        else if ((type & 0xff) === SOCK_DGRAM) l4 = L4.UDP;
+      } else if (protocol === IPPROTO.ICMP) l4 = type === SOCK_RAW ? L4.RAW : L4.ICMP;
+      else if (protocol === IPPROTO.RAW) l4 = L4.RAW;
+      if (domain === AF.INET) fdi.v4l4 = l4;
+      else fdi.v6l4 = l4;
+    } else if (domain === AF.NETLINK) {
+      fdi.type = FD.NETLINK;
+    }
+    if (fdi.type === FD.UNKNOWN) return;
+    if (!evt.tinfo) return;
+    evt.fdinfo = evt.tinfo.addFd(fd, fdi);
+  }
+
+  /** A sendto() on an fd we never saw created: assume an unconnected UDP socket. */
+  private inferSendtoFdinfo(evt: InspectedEvent): void {
+    const fd = evt.i64(0);
+    if (fd < 0) return;
+    const fam = evt.u8(2);
+    if (fam === 2 || fam === 10) this.addSocket(evt, fd, fam === 2 ? AF.INET : AF.INET6, SOCK_DGRAM, IPPROTO.UDP);
+  }
+
+  private parseSocketExit(evt: InspectedEvent): void {
+    const fd = evt.i64(0);
+    if (fd < 0 || evt.tinfo === null) return;
+    if (!this.retrieveEnter(evt)) return;
+    this.addSocket(evt, fd, this.tmp.u32(0), this.tmp.u32(1), this.tmp.u32(2));
+  }
+
+  private parseSocketpairExit(evt: InspectedEvent): void {
+    if (evt.i64(0) < 0 || evt.tinfo === null) return;
+    const fdi = new FdInfo();
+    fdi.type = FD.UNIX_SOCK;
+    fdi.sock.writeBigUInt64LE(evt.u64(3), SO.UNIX_SRC);
+    fdi.sock.writeBigUInt64LE(evt.u64(4), SO.UNIX_DST);
+    evt.fdinfo = evt.tinfo.addFd(evt.i64(1), fdi);
+    evt.tinfo.addFd(evt.i64(2), fdi);
+  }
+
+  private parseBindExit(evt: InspectedEvent): void {
+    const f = evt.fdinfo;
+    if (f === null) return;
+    if (evt.i64(0) < 0) return;
+    const addr = evt.bytes(1);
+    if (addr.length === 0) return;
+    const family = addr[0];
+    if (family === AF.INET) {
+      const ip = addr.readUInt32LE(1);
+      const port = addr.readUInt16LE(5);
+      if (port > 0) {
+        f.type = FD.IPV4_SERVSOCK;
+        f.v4sIp = ip;
+        f.v4sPort = port;
+        f.v4sL4 = f.v4l4;
+        f.setRoleServer();
+      }
+    } else if (family === AF.INET6) {
+      const port = addr.readUInt16LE(17);
+      if (port > 0) {
+        if (isIpv4MappedIpv6(addr, 1)) {
+          f.type = FD.IPV4_SERVSOCK;
+          f.v4sL4 = f.v6l4;
+          f.v4sIp = addr.readUInt32LE(13);
+          f.v4sPort = port;
+        } else {
+          f.type = FD.IPV6_SERVSOCK;
+          f.v6sPort = port;
+          addr.copy(f.sock, SO.V6S_IP, 1, 17);
+          f.v6sL4 = f.v6l4;
+        }
+        f.setRoleServer();
+      }
+    }
+    f.name = this.s.renderParam(evt, 1, true);
+  }
+
+  private parseConnectEnter(evt: InspectedEvent): void {
+    const f = evt.fdinfo;
+    if (f === null) return;
+    if (evt.nparams < 2) return;
+    const addr = evt.bytes(1);
+    if (addr.length === 0) return;
+    const family = addr[0];
+    if (family === AF.INET) {
+      f.type = FD.IPV4_SOCK;
+      addr.copy(f.sock, SO.V4_DIP, 1, 5);
+      addr.copy(f.sock, SO.V4_DPORT, 5, 7);
+    } else if (family === AF.INET6) {
+      const port = addr.readUInt16LE(17);
+      if (isIpv4MappedIpv6(addr, 1)) {
+        f.type = FD.IPV4_SOCK;
+        addr.copy(f.sock, SO.V4_DIP, 13, 17);
+        f.v4dport = port;
+      } else {
+        f.type = FD.IPV6_SOCK;
+        f.v6dport = port;
+        addr.copy(f.sock, SO.V6_DIP, 1, 17);
+      }
+    } else {
+      f.name = this.s.renderParam(evt, 1, true);
+      setUnixInfo(f, addr);
+    }
+  }
+
+  private fillClientSocketInfo(evt: InspectedEvent, packed: Buffer): void {
+    const f = evt.fdinfo!;
+    const family = packed[0];
+    if (family === AF.INET || family === AF.INET6) {
+      let changed: boolean;
+      if (family === AF.INET6) {
+        if (!(isIpv4MappedIpv6(packed, 1) && isIpv4MappedIpv6(packed, 19))) {
+          f.type = FD.IPV6_SOCK;
+          changed = setIpv6AddressesAndPorts(f, packed);
+        } else {
+          f.type = FD.IPV4_SOCK;
+          changed = setIpv4MappedIpv6AddressesAndPorts(f, packed);
+        }
+      } else {
+        f.type = FD.IPV4_SOCK;
+        changed = setIpv4AddressesAndPorts(f, packed);
+      }
+      if (changed && f.isRoleServer() && f.isUdpSocket()) swapAddresses(f);
+      f.name = sockinfoToString(f, f.type);
+    } else {
+      f.name = this.s.renderParam(evt, 1, true);
+      setUnixInfo(f, packed);
+    }
+    if (f.isRoleNone()) f.setRoleClient();
+  }
+
+  private parseConnectExit(evt: InspectedEvent): void {
+    const f = evt.fdinfo;
+    if (f === null) return;
+    const retval = evt.i64(0);
+    if (retval < 0 && retval !== -SE_EINPROGRESS) return;
+    f.setSocketConnected();
+    const packed = evt.bytes(1);
+    if (packed.length === 0) return;
+    this.fillClientSocketInfo(evt, packed);
+    this.onOpenOrConnect(evt);
+  }
+
+  private parseAcceptExit(evt: InspectedEvent): void {
+    const t = evt.tinfo;
+    if (!t) return;
+    const fd = evt.i64(0);
+    if (fd < 0) return;
+    t.lastEventFd = fd;
+    const packed = evt.bytes(1);
+    if (packed.length === 0) return;
+    const fdi = new FdInfo();
+    const fam = packed[0];
+    if (fam === AF.INET) {
+      setIpv4AddressesAndPorts(fdi, packed);
+      fdi.type = FD.IPV4_SOCK;
+      fdi.v4l4 = L4.TCP;
+    } else if (fam === AF.INET6) {
+      if (isIpv4MappedIpv6(packed, 1) && isIpv4MappedIpv6(packed, 19)) {
+        setIpv4MappedIpv6AddressesAndPorts(fdi, packed);
+        fdi.type = FD.IPV4_SOCK;
+        fdi.v4l4 = L4.TCP;
+      } else {
+        setIpv6AddressesAndPorts(fdi, packed);
+        fdi.type = FD.IPV6_SOCK;
+        fdi.v6l4 = L4.TCP;
+      }
+    } else if (fam === AF.UNIX) {
+      fdi.type = FD.UNIX_SOCK;
+      setUnixInfo(fdi, packed);
+    } else {
+      return;
+    }
+    fdi.name = this.s.renderParam(evt, 1, true);
+    fdi.flags = 0;
+    fdi.setRoleServer();
+    fdi.setSocketConnected();
+    evt.fdinfo = t.addFd(fd, fdi);
+  }
+
+  /** update_fd(): a datagram tuple seen on recvfrom/sendto; false when nothing changed. */
+  private updateFd(evt: InspectedEvent, packed: Buffer): boolean {
+    if (packed.length === 0) return false;
+    const f = evt.fdinfo!;
+    const family = packed[0];
+    if (family === AF.INET) {
+      if (f.type === FD.IPV4_SERVSOCK) f.v4l4 = f.v4sL4;
+      f.type = FD.IPV4_SOCK;
+      if (!setIpv4AddressesAndPorts(f, packed)) return false;
+    } else if (family === AF.INET6) {
+      if (isIpv4MappedIpv6(packed, 1) && isIpv4MappedIpv6(packed, 19)) {
+        f.type = FD.IPV4_SOCK;
+        if (!setIpv4MappedIpv6AddressesAndPorts(f, packed)) return false;
+      } else if (!setIpv6AddressesAndPorts(f, packed)) {
+        return false;
+      }
+    } else if (family === AF.UNIX) {
+      f.type = FD.UNIX_SOCK;
+      setUnixInfo(f, packed);
+      f.name = cstrOf(packed.subarray(17));
+      this.onTupleChange(f);
+      return true;
+    }
+    if (f.type === FD.IPV4_SOCK) {
+      if (f.v4l4 === L4.UNKNOWN) f.v4l4 = L4.UDP;
+    } else if (f.type === FD.IPV6_SOCK) {
+      if (f.v6l4 === L4.UNKNOWN) f.v6l4 = L4.UDP;
+    }
+    this.s.ifaces.updateFd(f);
+    this.onTupleChange(f);
+    return true;
+  }
+
+  private onTupleChange(f: FdInfo): void {
+    if (this.s.syslog.watches(f.name)) f.syslogWatch = true;
+    else f.syslogWatch = false;
+  }
+
+  /** set_net_role_by_guessing(). */
+  private guessRole(t: ThreadInfo, f: FdInfo, incoming: boolean): void {
+    if (isBoundToPort(t, f.v4dport)) {
+      if (usesClientPort(t, f.v4sport)) {
+        if (!(f.flags & (FDF.ROLE_CLIENT | FDF.ROLE_SERVER))) {
+          if (incoming) f.setRoleServer();
+          else f.setRoleClient();
+        }
+        return;
+      }
+      f.setRoleServer();
+    } else {
+      f.setRoleClient();
+    }
+  }
+
+  private parseRwExit(evt: InspectedEvent): void {
+    const etype = evt.type;
+    const eflags = evt.flags;
+    const retval = evt.i64(0);
+    const f = evt.fdinfo;
+    if (f === null) return;
+    if (this.detectTracerWrite(evt, eflags)) return;
+    if (retval < 0) return;
+
+    if (f.type === FD.IPV4_SOCK || f.type === FD.IPV6_SOCK) f.setSocketConnected();
+    const t = evt.tinfo!;
+    if (eflags & EF.READS_FROM_FD) {
+      const tupleparam = etype === ET.RECVFROM_X ? 2 : etype === ET.RECVMSG_X ? 3 : -1;
+      if (tupleparam !== -1 && (f.name.length === 0 || !f.isTcpSocket())) {
+        if (this.updateFd(evt, evt.bytes(tupleparam))) {
+          if (f.type === FD.IPV4_SOCK || f.type === FD.IPV6_SOCK) {
+            if (f.isRoleNone()) this.guessRole(t, f, true);
+            if (f.isRoleClient()) swapAddresses(f);
+            f.name = sockinfoToString(f, f.type);
+          } else {
+            f.name = this.s.renderParam(evt, tupleparam, true);
+          }
+        }
+      }
+    } else {
+      const tupleparam = etype === ET.SENDTO_X || etype === ET.SENDMSG_X ? 2 : -1;
+      if (tupleparam !== -1 && (f.name.length === 0 || !f.isTcpSocket())) {
+        if (!this.retrieveEnter(evt)) return;
+        if (this.updateFd(evt, this.tmp.bytes(tupleparam))) {
+          if (f.type === FD.IPV4_SOCK || f.type === FD.IPV6_SOCK) {
+            if (f.isRoleNone()) this.guessRole(t, f, false);
+            if (f.isRoleServer()) swapAddresses(f);
+            f.name = sockinfoToString(f, f.type);
+          } else {
+            f.name = this.s.renderParamOf(this.tmp, evt, tupleparam, true);
+          }
+        }
+      }
+      if (f.syslogWatch) this.s.syslog.onWrite(evt.bytes(1));
+    }
+  }
+
+  /**
+   * Tracer writes (sysdig's user-space span markers written to /dev/null). We recognise the
+   * bookkeeping libsinsp does on the fd flags; payloads are never turned into tracer events.
+   */
+  private detectTracerWrite(evt: InspectedEvent, eflags: number): boolean {
+    const f = evt.fdinfo!;
+    if (f.flags & FDF.IS_NOT_TRACER_FD) return false;
+    if (f.flags & FDF.IS_TRACER_FD) return false;
+    if (f.flags & FDF.IS_TRACER_FILE && eflags & EF.WRITES_TO_FD) {
+      const data = evt.bytes(1);
+      if (!looksLikeTracer(data)) f.flags |= FDF.IS_NOT_TRACER_FD;
+    }
+    return false;
+  }
+
+  // --- containers ------------------------------------------------------------------------------
+
+  private parseContainerJson(evt: InspectedEvent): void {
+    const b = evt.bytes(0);
+    const info = parseContainerJson(b.toString('latin1'));
+    if (info === null) {
+      this.s.warn(`invalid container JSON in event ${evt.num}`);
+      return;
+    }
+    if (!info.isSuccessful()) evt.filteredOut = true;
+    evt.ownedThread = containerThread(this.s, info);
+    evt.tinfo = evt.ownedThread;
+    this.s.containers.add(info);
+  }
+
+  private parseContainerEvt(evt: InspectedEvent): void {
+    const c = new ContainerInfo();
+    c.id = evt.str(0);
+    c.type = evt.u32(1);
+    c.name = evt.str(2);
+    c.image = evt.str(3);
+    this.s.containers.add(c);
+  }
+}
+
+/** libsinsp copies these from the parent when it builds a clone's child. */
+function copyFromParent(t: ThreadInfo, p: ThreadInfo, flags: number): void {
+  t.comm = p.comm;
+  t.exe = p.exe;
+  t.exepath = p.exepath;
+  t.exeWritable = p.exeWritable;
+  t.args = p.args.slice();
+  t.root = p.root;
+  t.sid = p.sid;
+  t.vpgid = p.vpgid;
+  t.tty = p.tty;
+  t.loginuid = p.loginuid;
+  if (!(flags & CL.CLONE_THREAD)) t.env = p.env.slice();
+}
+
+/** The synthetic "container:<id>" thread a container event is attributed to. */
+export function containerThread(s: InspectorState, c: ContainerInfo): ThreadInfo {
+  const t = s.threads.newThread();
+  t.tid = -1;
+  t.pid = -1;
+  // libsinsp leaves the rest of this fresh thread zeroed: no parent, uid/gid 0.
+  t.ptid = 0;
+  t.vtid = -2;
+  t.vpid = -2;
+  t.comm = 'container:' + c.id;
+  t.containerId = c.id;
+  return t;
+}
+
+function cstrOf(b: Buffer): string {
+  const z = b.indexOf(0);
+  return b.toString('latin1', 0, z < 0 ? b.length : z);
+}
+
+function setUnixInfo(f: FdInfo, packed: Buffer): void {
+  if (packed.length >= 17) {
+    packed.copy(f.sock, SO.UNIX_SRC, 1, 9);
+    packed.copy(f.sock, SO.UNIX_DST, 9, 17);
+  }
+}
+
+function updateIpv4(f: FdInfo, sip: number, sport: number, dip: number, dport: number): boolean {
+  if (f.type === FD.IPV4_SOCK) {
+    if (
+      (sip === f.v4sip && sport === f.v4sport && dip === f.v4dip && dport === f.v4dport) ||
+      (dip === f.v4sip && dport === f.v4sport && sip === f.v4dip && sport === f.v4dport)
+    ) {
+      return false;
+    }
+  }
+  let changed = false;
+  if (f.v4sip !== sip) {
+    f.v4sip = sip;
+    changed = true;
+  }
+  if (f.v4sport !== sport) {
+    f.v4sport = sport;
+    changed = true;
+  }
+  if (f.v4dip === 0) {
+    f.v4dip = dip;
+    changed = true;
+  }
+  if (f.v4dport === 0) {
+    f.v4dport = dport;
+    changed = true;
+  }
+  return changed;
+}
+
+function setIpv4AddressesAndPorts(f: FdInfo, p: Buffer): boolean {
+  return updateIpv4(f, p.readUInt32LE(1), p.readUInt16LE(5), p.readUInt32LE(7), p.readUInt16LE(11));
+}
+
+function setIpv4MappedIpv6AddressesAndPorts(f: FdInfo, p: Buffer): boolean {
+  return updateIpv4(f, p.readUInt32LE(13), p.readUInt16LE(17), p.readUInt32LE(31), p.readUInt16LE(35));
+}
+
+function setIpv6AddressesAndPorts(f: FdInfo, p: Buffer): boolean {
+  const s = f.sock;
+  const sip = p.subarray(1, 17);
+  const sport = p.readUInt16LE(17);
+  const dip = p.subarray(19, 35);
+  const dport = p.readUInt16LE(35);
+  const eq = (a: Buffer, off: number): boolean => a.equals(s.subarray(off, off + 16));
+  if (f.type === FD.IPV6_SOCK) {
+    if (
+      (eq(sip, SO.V6_SIP) && sport === f.v6sport && eq(dip, SO.V6_DIP) && dport === f.v6dport) ||
+      (eq(dip, SO.V6_SIP) && dport === f.v6sport && eq(sip, SO.V6_DIP) && sport === f.v6dport)
+    ) {
+      return false;
+    }
+  }
+  let changed = false;
+  if (!eq(sip, SO.V6_SIP)) {
+    sip.copy(s, SO.V6_SIP);
+    changed = true;
+  }
+  if (f.v6sport !== sport) {
+    f.v6sport = sport;
+    changed = true;
+  }
+  if (s.subarray(SO.V6_DIP, SO.V6_DIP + 16).every((b) => b === 0)) {
+    dip.copy(s, SO.V6_DIP);
+    changed = true;
+  }
+  if (f.v6dport === 0) {
+    f.v6dport = dport;
+    changed = true;
+  }
+  return changed;
+}
+
+function swapAddresses(f: FdInfo): void {
+  if (f.type === FD.IPV4_SOCK) {
+    const ip = f.v4sip;
+    const port = f.v4sport;
+    f.v4sip = f.v4dip;
+    f.v4sport = f.v4dport;
+    f.v4dip = ip;
+    f.v4dport = port;
+  } else {
+    const s = f.sock;
+    const ip = Buffer.from(s.subarray(SO.V6_SIP, SO.V6_SIP + 16));
+    const port = f.v6sport;
+    s.copy(s, SO.V6_SIP, SO.V6_DIP, SO.V6_DIP + 16);
+    f.v6sport = f.v6dport;
+    ip.copy(s, SO.V6_DIP);
+    f.v6dport = port;
+  }
+}
+
+function isBoundToPort(t: ThreadInfo, port: number): boolean {
+  const table = t.fdTable();
+  if (!table) return false;
+  for (const f of table.table.values()) {
+    if (f.type === FD.IPV4_SOCK && f.v4dport === port) return true;
+    if (f.type === FD.IPV4_SERVSOCK && f.v4sPort === port) return true;
+  }
+  return false;
+}
+
+function usesClientPort(t: ThreadInfo, port: number): boolean {
+  const table = t.fdTable();
+  if (!table) return false;
+  for (const f of table.table.values()) if (f.type === FD.IPV4_SOCK && f.v4sport === port) return true;
+  return false;
+}
+
+/** Cheap pre-check of sysdig's tracer syntax (">:" / "<:" simple form, or a JSON array). */
+function looksLikeTracer(data: Buffer): boolean {
+  if (data.length === 0) return false;
+  const c = data[0];
+  return c === 0x3e || c === 0x3c || c === 0x5b;
+}
+
+/** Events of EVF blocks with this dump flag only feed the state (libscap SCAP_DF_STATE_ONLY). */
+export const SCAP_DF_STATE_ONLY = 1 << 0;
+

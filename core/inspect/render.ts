@@ -1,0 +1,108 @@
+/**
+ * Bridges the event-table renderer (core/capture/events/render.ts) to the inspector's state:
+ * fd names, cwd, thread names and users come from the tables, exactly where libsinsp's
+ * sinsp_evt looks them up.
+ */
+import { renderArgs, renderParam, type FdRef, type ParamResolver, type ParamText, type RenderOptions } from '../capture/events/render.js';
+import type { BufferFormat } from '../capture/events/bytebuf.js';
+import { FD, L4 } from './constants.js';
+import type { InspectedEvent, ParamReader } from './event.js';
+import type { FdInfo } from './fdinfo.js';
+import type { InspectorState } from './state.js';
+import type { ThreadInfo } from './threadinfo.js';
+
+const L4CHAR: Record<number, string> = { [L4.TCP]: 't', [L4.UDP]: 'u', [L4.ICMP]: 'i', [L4.RAW]: 'r' };
+
+function fdRef(f: FdInfo): FdRef {
+  let l4 = '';
+  if (f.type === FD.IPV4_SOCK || f.type === FD.IPV6_SOCK || f.type === FD.IPV4_SERVSOCK || f.type === FD.IPV6_SERVSOCK) {
+    l4 = L4CHAR[f.l4proto()] ?? '';
+  }
+  return { typeChar: f.typechar, l4, name: f.name };
+}
+
+/** sinsp_evt::get_thread_info(): the attached thread, else a plain lookup (never creates). */
+export function eventThread(s: InspectorState, evt: InspectedEvent): ThreadInfo | null {
+  if (evt.tinfo) return evt.tinfo;
+  return s.threads.getRef(evt.tid, false);
+}
+
+export function resolverFor(s: InspectorState, evt: InspectedEvent): ParamResolver {
+  const t = eventThread(s, evt);
+  return {
+    hasThread: t !== null,
+    fd: (fd) => {
+      const f = t?.getFd(fd);
+      return f ? fdRef(f) : undefined;
+    },
+    cwd: () => (t ? t.getCwd() : undefined),
+    dirfdPath: (dirfd) => {
+      const f = t?.getFd(dirfd);
+      return f && f.name !== '' ? f.name : undefined;
+    },
+    comm: (tid) => s.threads.lookup(tid)?.comm,
+    user: (uid) => s.users.user(uid)?.name,
+    group: (gid) => s.users.group(gid)?.name,
+  };
+}
+
+export interface RenderSettings {
+  bufferFormat: BufferFormat;
+  /** Cut rendered data buffers to this many characters (sysdig: 80 unless -v); 0 = never. */
+  maxBufferLen: number;
+  /** sysdig -t: how %evt.outputtime prints ('h' wall clock, 'a' absolute, 'r' relative, 'd' latency, 'D' delta). */
+  timeFormat?: 'h' | 'a' | 'r' | 'd' | 'D';
+}
+
+const DEFAULT_SETTINGS: RenderSettings = { bufferFormat: 'normal', maxBufferLen: 0 };
+
+function options(s: InspectorState, settings: RenderSettings, simpleFd = false): RenderOptions {
+  return {
+    dialect: (s as { dialect?: 'current' | 'sysdig029' }).dialect ?? 'current',
+    bufferFormat: settings.bufferFormat,
+    maxBufferLen: settings.maxBufferLen,
+    simpleFd,
+  };
+}
+
+/**
+ * The renderer decodes C strings as UTF-8 for display; the inspector keeps byte strings (one
+ * char per byte). Re-encode so every byte survives into our output unchanged.
+ */
+export function toByteString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0x7f) return Buffer.from(s, 'utf8').toString('latin1');
+  }
+  return s;
+}
+
+/** get_param_as_str(i) for `params` (the event itself or its stored enter event). */
+export function renderParamText(
+  s: InspectorState,
+  params: ParamReader,
+  evt: InspectedEvent,
+  i: number,
+  simple: boolean,
+  settings: RenderSettings = DEFAULT_SETTINGS,
+): { str: string; resolved: string } {
+  const t: ParamText | undefined = renderParam(params.raw, i, resolverFor(s, evt), options(s, settings, simple));
+  if (!t) return { str: '', resolved: '' };
+  return { str: toByteString(t.value), resolved: toByteString(t.resolved) };
+}
+
+/** %evt.args. Undefined when the event type is unknown to the dialect. */
+export function renderEventArgs(s: InspectorState, evt: InspectedEvent, settings: RenderSettings = DEFAULT_SETTINGS): string | undefined {
+  const r = renderArgs(evt.raw, resolverFor(s, evt), options(s, settings));
+  return r === undefined ? undefined : toByteString(r);
+}
+
+/** get_param_as_str with the resolved part, for evt.arg/evt.res style fields. */
+export function renderEventParam(
+  s: InspectorState,
+  evt: InspectedEvent,
+  i: number,
+  settings: RenderSettings = DEFAULT_SETTINGS,
+): ParamText | undefined {
+  const t = renderParam(evt.raw, i, resolverFor(s, evt), options(s, settings));
+  return t === undefined ? undefined : { value: toByteString(t.value), resolved: toByteString(t.resolved) };
+}

@@ -1,0 +1,255 @@
+/**
+ * Thread/process state (libsinsp sinsp_threadinfo). One entry per tid; the process-wide parts (cwd,
+ * env, fd table for CLONE_FILES threads, fd limit) live on the main thread, as in libsinsp.
+ */
+import { CL } from './constants.js';
+import { FdInfo, FdTable } from './fdinfo.js';
+import { concatenatePaths } from './paths.js';
+import type { RawEvent } from '../capture/event.js';
+
+export const enum ThreadCategory {
+  NONE = 0,
+  CONTAINER = 1,
+  HEALTHCHECK = 2,
+  LIVENESS_PROBE = 3,
+  READINESS_PROBE = 4,
+}
+
+/** What a thread needs from its owner: lookups that may create placeholder threads. */
+export interface ThreadOwner {
+  /** get_thread_ref(tid, query_os=true, lookup_only=true): placeholder "<NA>" thread when missing. */
+  lookupOrCreate(tid: number): ThreadInfo | null;
+  /** get_thread_ref(tid, false, true): plain lookup. */
+  lookup(tid: number): ThreadInfo | null;
+}
+
+export class ThreadInfo {
+  tid = 0;
+  pid = -1;
+  ptid = -1;
+  sid = -1;
+  vpgid = -1;
+  comm = '';
+  exe = '';
+  exepath = '';
+  exeWritable = false;
+  args: string[] = [];
+  env: string[] = [];
+  cwd = '';
+  fdlimit = -1n;
+  flags: number = CL.NAME_CHANGED;
+  uid = 0;
+  gid = 0;
+  loginuid = 0;
+  vmsizeKb = 0;
+  vmrssKb = 0;
+  vmswapKb = 0;
+  pfmajor = 0n;
+  pfminor = 0n;
+  vtid = -1;
+  vpid = -1;
+  cloneTs = 0n;
+  tty = 0;
+  cgroups: Array<[string, string]> = [];
+  root = '';
+  containerId = '';
+  category: ThreadCategory = ThreadCategory.NONE;
+  nchilds = 0;
+
+  /** Per-event parse state. */
+  lastEventFd = 0;
+  lastEventType = -1;
+  latency = 0n;
+  lastLatencyEntertime = 0n;
+  /** The stored enter event (store_event), and whether it is still valid for the next exit. */
+  lastEventData: RawEvent | null = null;
+  lastEventDataValid = false;
+  /** Timestamp stored by select/poll/epoll_wait enters into the same buffer libsinsp reuses. */
+  lastEventTs = 0n;
+  prevEventTs = 0n;
+  lastAccessTs = 0n;
+  parentLoopDetected = false;
+
+  readonly fdtable = new FdTable();
+  /** Private per-field state (thread.totexectime, thread.cpu, evt.latency...), keyed by field id. */
+  privateState = new Map<string, unknown>();
+
+  constructor(readonly owner: ThreadOwner) {}
+
+  isMainThread(): boolean {
+    return this.tid === this.pid || (this.flags & CL.IS_MAIN_THREAD) !== 0;
+  }
+
+  /**
+   * libsinsp get_main_thread(): a non-main thread looks its process up and, like libsinsp, creates
+   * a placeholder entry when the process is unknown.
+   */
+  mainThread(): ThreadInfo | null {
+    if (this.isMainThread()) return this;
+    return this.owner.lookupOrCreate(this.pid);
+  }
+
+  parentThread(): ThreadInfo | null {
+    return this.owner.lookup(this.ptid);
+  }
+
+  /** The fd table this thread uses: its own, or the process's for CLONE_FILES threads. */
+  fdTable(): FdTable | null {
+    if (!(this.flags & CL.CLONE_FILES)) return this.fdtable;
+    const root = this.mainThread();
+    return root === null ? null : root.fdtable;
+  }
+
+  /** get_fd(): also snapshots the name so the parser can tell whether the event renamed it. */
+  getFd(fd: number): FdInfo | null {
+    if (fd < 0) return null;
+    const t = this.fdTable();
+    if (t === null) return null;
+    const f = t.find(fd);
+    if (f === undefined) return null;
+    f.oldname = f.name;
+    return f;
+  }
+
+  addFd(fd: number, fdinfo: FdInfo): FdInfo | null {
+    const t = this.fdTable();
+    const res = t === null ? null : t.add(fd, fdinfo);
+    this.lastEventFd = fd;
+    return res;
+  }
+
+  removeFd(fd: number): void {
+    const t = this.fdTable();
+    if (t !== null) t.erase(fd);
+  }
+
+  fdOpenCount(): number {
+    const mt = this.mainThread();
+    return mt === null ? 0 : mt.fdtable.size;
+  }
+
+  fdLimit(): bigint {
+    const mt = this.mainThread();
+    return mt === null ? -1n : mt.fdlimit;
+  }
+
+  getCwd(): string {
+    const mt = this.mainThread();
+    return mt === null ? './' : mt.cwd;
+  }
+
+  setCwd(cwd: Buffer | string): void {
+    const mt = this.mainThread();
+    if (mt === null) return;
+    let p = concatenatePaths(mt.cwd, cwd);
+    if (p.length === 0 || p[p.length - 1] !== '/') p += '/';
+    mt.cwd = p;
+  }
+
+  getEnv(): string[] {
+    if (this.isMainThread()) return this.env;
+    const mt = this.mainThread();
+    return mt === null ? this.env : mt.getEnv();
+  }
+
+  /** sinsp_threadinfo::get_env(name) */
+  getEnvVar(name: string): string {
+    const n = name.length;
+    for (const v of this.getEnv()) {
+      if (v.length > n + 1 && v[n] === '=' && v.startsWith(name)) {
+        const rest = v.slice(n + 1);
+        const first = rest.search(/[^ ]/);
+        if (first < 0) return '';
+        return rest.slice(first).replace(/ +$/, '');
+      }
+    }
+    return '';
+  }
+
+  getCgroup(subsys: string): string {
+    for (const [k, v] of this.cgroups) if (k === subsys) return v;
+    return '/';
+  }
+
+  /** sinsp_threadinfo::traverse_parent_state with its loop detection. */
+  traverseParents(visitor: (t: ThreadInfo) => boolean): void {
+    let slow = this.parentThread();
+    let fast: ThreadInfo | null = slow;
+    fast = fast ? fast.parentThread() : fast;
+    while (slow && slow.tid !== -1) {
+      if (!visitor(slow)) break;
+      slow = slow.parentThread();
+      for (let i = 0; i < 2; i++) {
+        fast = fast ? fast.parentThread() : fast;
+        if (slow && (slow === fast || slow.tid === slow.ptid)) {
+          this.parentLoopDetected = true;
+          return;
+        }
+      }
+    }
+  }
+
+  setArgs(buf: Buffer): void {
+    this.args = splitNulStrings(buf);
+  }
+
+  /** set_env: stops at an all-zero tail, like libsinsp. */
+  setEnv(buf: Buffer): void {
+    const out: string[] = [];
+    let off = 0;
+    while (off < buf.length) {
+      let end = buf.indexOf(0, off);
+      if (end < 0) end = buf.length;
+      if (end === off) {
+        let allZero = true;
+        for (let i = off; i < buf.length; i++) {
+          if (buf[i] !== 0) {
+            allZero = false;
+            break;
+          }
+        }
+        if (allZero) break;
+      }
+      out.push(buf.toString('latin1', off, end));
+      off = end + 1;
+    }
+    this.env = out;
+  }
+
+  /** set_cgroups: "subsys=path" NUL-separated, with libsinsp's subsystem renames. */
+  setCgroups(buf: Buffer): void {
+    const out: Array<[string, string]> = [];
+    let off = 0;
+    while (off < buf.length) {
+      let end = buf.indexOf(0, off);
+      if (end < 0) end = buf.length;
+      const str = buf.toString('latin1', off, end);
+      const sep = str.lastIndexOf('=');
+      if (sep < 0) break;
+      let subsys = str.slice(0, sep);
+      const cgroup = str.slice(sep + 1);
+      const consumed = subsys.length + 1 + cgroup.length + 1;
+      const pos = subsys.indexOf('_cgroup');
+      if (pos >= 0) subsys = subsys.slice(0, pos) + subsys.slice(pos + '_cgroup'.length);
+      if (subsys === 'perf') subsys = 'perf_event';
+      else if (subsys === 'mem') subsys = 'memory';
+      else if (subsys === 'io') subsys = 'blkio';
+      out.push([subsys, cgroup]);
+      off += consumed;
+    }
+    this.cgroups = out;
+  }
+}
+
+/** C-string semantics: each entry ends at the first NUL; the next starts right after it. */
+export function splitNulStrings(buf: Buffer): string[] {
+  const out: string[] = [];
+  let off = 0;
+  while (off < buf.length) {
+    let end = buf.indexOf(0, off);
+    if (end < 0) end = buf.length;
+    out.push(buf.toString('latin1', off, end));
+    off = end + 1;
+  }
+  return out;
+}
