@@ -46,11 +46,17 @@ export function isAbsent(v: FieldValue): v is null | undefined {
   return v === null || v === undefined;
 }
 
-/** A numeric reading of a value, or undefined when it is not a number (absent, text, address). */
+const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A numeric reading of a value, or undefined when it is not a number (absent, text, address).
+ * Decimal text counts: evt.rawarg.* hands out the printed form of the raw param.
+ */
 export function toNumber(v: FieldValue): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string' && NUMERIC_TEXT.test(v)) return Number(v);
   return undefined;
 }
 

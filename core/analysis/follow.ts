@@ -45,12 +45,18 @@ export class FollowStream<E> {
   readonly chunks: StreamChunk[] = [];
   private dropped = 0;
 
+  private readonly limit: number;
+  private readonly rawData: ((evt: E) => Uint8Array | null) | undefined;
+
   constructor(
     resolver: FieldResolver<E>,
     /** The user's selection (fd.name=..., fd.num=3 and proc.pid=...); null follows every fd. */
     readonly fdFilter: string | null,
-    private readonly limit = 1_000_000,
+    opts: { limit?: number; data?: (evt: E) => Uint8Array | null } = {},
   ) {
+    this.limit = opts.limit ?? 1_000_000;
+    // The source knows where the raw bytes are; the field's value is its printed (C string) form.
+    this.rawData = opts.data;
     this.filter = compileFilter(andFilters(ECHO_FDS_FILTER, fdFilter)!, resolver).match;
     const b = (s: string): BoundField<E> => bindField(resolver, s);
     this.f = {
@@ -76,7 +82,7 @@ export class FollowStream<E> {
       this.dropped++;
       return;
     }
-    const data = this.f.data.extract(evt);
+    const data = this.rawData ? this.rawData(evt) : this.f.data.extract(evt);
     const bytes = data instanceof Uint8Array ? Uint8Array.from(data) : typeof data === 'string' ? Buffer.from(data, 'latin1') : new Uint8Array(0);
     const fdName = this.f.fdName.extract(evt);
     const t = (f: BoundField<E>): string => valueText(f.extract(evt), f.descriptor);

@@ -7,7 +7,7 @@ import type { FieldResolver } from '../filter/fields.js';
 import { compileFilter, type Predicate } from '../filter/compiler.js';
 import { AGG_TABLE, newAcc, type Acc, type Cell } from './aggregate.js';
 import { andFilters, eqClause } from './drilldown.js';
-import { bindField, isAbsent, valueText, type BoundField } from './fieldref.js';
+import { bindField, isAbsent, toNumber, valueText, type BoundField } from './fieldref.js';
 import type { ResultOptions, TableViewDef, ViewColumn, ViewResult, ViewRow } from './view-types.js';
 
 interface BoundColumn<E> {
@@ -80,8 +80,11 @@ export class TableView<E> {
       }
       const f = c.field;
       let v = f.extract(evt);
-      if (c.positiveOnly && !((typeof v === 'number' || typeof v === 'bigint') && v > 0)) continue;
-      if (c.scale !== 1 && typeof v === 'number') v *= c.scale;
+      if (c.positiveOnly || c.scale !== 1) {
+        const x = toNumber(v);
+        if (c.positiveOnly && !(x !== undefined && x > 0)) continue;
+        if (x !== undefined) v = x * c.scale;
+      }
       c.fold(g.accs[i]!, v, () => valueText(v, f.descriptor));
     }
   }

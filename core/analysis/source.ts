@@ -1,0 +1,111 @@
+/**
+ * The analysis source over a real capture: the inspector (core/inspect) walks the file, and
+ * fields resolve through the inspector's registry, adapted for filters by the rules layer's
+ * RegistryResolver. One FieldContext object is reused for every event (the event itself is the
+ * inspector's flyweight), so nothing is allocated per event here.
+ *
+ * csysdig's views use a few "table only" fields libsinsp defines for them (evt.buflen.file.in and
+ * friends). Until the registry carries them, this module adds them on top of it, with libsinsp's
+ * semantics (sinsp_filter_check_event TYPE_BUFLEN_*): the exit's non-negative return value, for
+ * I/O events on an fd of the right kind and direction.
+ */
+import type { FieldLookupFailure, FieldResolver, ResolvedField } from '../filter/fields.js';
+import type { TableDialect } from '../capture/events/table.js';
+import { EC, FD } from '../inspect/constants.js';
+import type { InspectedEvent } from '../inspect/event.js';
+import { Inspector } from '../inspect/inspector.js';
+import { ALL_FIELDS } from '../inspect/fields/registry.js';
+import type { FieldContext, FieldValue } from '../inspect/fields/types.js';
+import type { RenderSettings } from '../inspect/render.js';
+import { RegistryResolver } from '../rules/syscall-resolver.js';
+import type { AnalysisSource, RunOptions, SourceSummary } from './pass.js';
+
+type Dir = 'any' | 'in' | 'out';
+type Kind = 'any' | 'file' | 'net';
+
+function ioBuflen(c: FieldContext, kind: Kind, dir: Dir): FieldValue {
+  const e = c.evt;
+  const f = e.fdinfo;
+  if (!f) return null;
+  const cat = e.category & 0x1ff;
+  if (dir === 'in' ? cat !== EC.IO_READ : dir === 'out' ? cat !== EC.IO_WRITE : (cat & EC.IO_BASE) === 0) return null;
+  if (kind === 'file' && f.type !== FD.FILE && f.type !== FD.FILE_V2) return null;
+  if (kind === 'net' && !(f.type >= FD.IPV4_SOCK && f.type <= FD.IPV6_SERVSOCK)) return null;
+  if ((e.type & 1) === 0) return null;
+  const r = e.i64(0);
+  return r >= 0 ? r : null;
+}
+
+const TABLE_FIELDS: Record<string, (c: FieldContext) => FieldValue> = {
+  'evt.buflen.in': (c) => ioBuflen(c, 'any', 'in'),
+  'evt.buflen.out': (c) => ioBuflen(c, 'any', 'out'),
+  'evt.buflen.file': (c) => ioBuflen(c, 'file', 'any'),
+  'evt.buflen.file.in': (c) => ioBuflen(c, 'file', 'in'),
+  'evt.buflen.file.out': (c) => ioBuflen(c, 'file', 'out'),
+  'evt.buflen.net': (c) => ioBuflen(c, 'net', 'any'),
+  'evt.buflen.net.in': (c) => ioBuflen(c, 'net', 'in'),
+  'evt.buflen.net.out': (c) => ioBuflen(c, 'net', 'out'),
+};
+
+/** The registry, plus csysdig's table-only fields it does not (yet) define. */
+export class AnalysisResolver implements FieldResolver<FieldContext> {
+  readonly base = new RegistryResolver(ALL_FIELDS);
+
+  resolve(name: string, arg: string | undefined): ResolvedField<FieldContext> | FieldLookupFailure {
+    const own = arg === undefined && !this.base.has(name) ? TABLE_FIELDS[name] : undefined;
+    if (own) return { descriptor: { name, type: 'UINT64', description: 'csysdig table field' }, extract: own };
+    return this.base.resolve(name, arg);
+  }
+
+  fieldNames(): readonly string[] {
+    return [...new Set([...this.base.fieldNames(), ...Object.keys(TABLE_FIELDS)])];
+  }
+
+  describe(name: string): ReturnType<RegistryResolver['describe']> {
+    return this.base.describe(name) ?? (TABLE_FIELDS[name] ? { name, type: 'UINT64' } : undefined);
+  }
+}
+
+export interface CaptureSourceOptions {
+  /** 'sysdig029' reproduces sysdig 0.29.3's event table (for the differential tests). */
+  dialect?: TableDialect;
+}
+
+/** Bytes of an event's `data` param as captured (snap length applies), or null. */
+export function eventData(c: FieldContext): Uint8Array | null {
+  const i = c.evt.indexOf('data');
+  return i < 0 ? null : c.evt.bytes(i);
+}
+
+export class CaptureSource implements AnalysisSource<FieldContext> {
+  readonly resolver = new AnalysisResolver();
+  /** The inspector of the last run, for consumers that read its tables after the pass. */
+  inspector: Inspector | null = null;
+
+  constructor(
+    readonly path: string,
+    private readonly opts: CaptureSourceOptions = {},
+  ) {}
+
+  async run(onEvent: (evt: FieldContext) => void, opts: RunOptions): Promise<SourceSummary> {
+    const insp = new Inspector({ internalEvents: true, ...(this.opts.dialect ? { dialect: this.opts.dialect } : {}) });
+    this.inspector = insp;
+    // Data buffers render as sysdig does with a chisel running: dotted text, never cut.
+    const render: RenderSettings = { bufferFormat: 'normal', maxBufferLen: 0 };
+    const ctx: { evt: InspectedEvent; state: Inspector; render: RenderSettings } = { evt: null as unknown as InspectedEvent, state: insp, render };
+    const signal = opts.signal;
+    const summary = await insp.run(
+      this.path,
+      (evt) => {
+        ctx.evt = evt;
+        onEvent(ctx);
+        return signal?.aborted ? false : undefined;
+      },
+      {
+        ...(signal ? { signal } : {}),
+        ...(opts.onProgress ? { onProgress: (done: number, size: number) => opts.onProgress!(size > 0 ? done / size : 0) } : {}),
+      },
+    );
+    return { events: summary.events, warnings: summary.warnings };
+  }
+}
