@@ -1,12 +1,15 @@
 /**
- * Adapts the inspector's field definitions (core/inspect/fields) to the filter compiler's
- * FieldResolver: name and argument parsing (`proc.aname[2]`, `evt.arg.fd`, `container.mount[/x*]`),
- * type mapping, and one bound extractor per use. Field semantics stay in the registry.
+ * Adapts the inspector's field registry (core/inspect/fields/registry.ts) to the filter
+ * compiler's FieldResolver: the registry parses names and arguments (`proc.aname[2]`,
+ * `evt.arg.fd`, `container.mount[/x*]`) and binds extractors; this maps its types onto the
+ * filter's and words lookup failures as Falco does. One bound extractor per use.
  */
 import { EVENTS } from '../capture/events/table.js';
 import { PARAM_TYPE_NAMES, type ParamTypeName } from '../capture/events/types.js';
 import type { FieldDescriptor, FieldLookupFailure, FieldResolver, FieldType, ResolvedField } from '../filter/fields.js';
-import type { FieldArg, FieldContext, FieldDef } from '../inspect/fields/types.js';
+import type { TracehoundError } from '../api/errors.js';
+import { ALL_FIELDS, resolveField, type ResolvedField as RegistryField } from '../inspect/fields/registry.js';
+import type { FieldContext, FieldDef } from '../inspect/fields/types.js';
 
 const SAME: ReadonlySet<string> = new Set<FieldType>([
   'INT8', 'INT16', 'INT32', 'INT64', 'UINT8', 'UINT16', 'UINT32', 'UINT64', 'ERRNO', 'FD', 'PID', 'SYSCALLID',
@@ -36,22 +39,11 @@ function rawArgType(name: string): FieldType | undefined {
   return undefined;
 }
 
-function parseArg(def: FieldDef, text: string): FieldArg | FieldLookupFailure {
-  if (def.arg === 'index' || (def.arg === 'index-or-dotted' && /^-?\d+$/.test(text))) {
-    if (!/^\s*-?\d+\s*$/.test(text)) return { error: 'bad_arg', message: `filter syntax error (${def.name}[${text}]): the argument must be a number` };
-    return { text, index: Number(text) };
-  }
-  return { text };
-}
-
 export class RegistryResolver implements FieldResolver<FieldContext> {
-  private readonly byName = new Map<string, FieldDef>();
-  private readonly dotted: FieldDef[];
+  private readonly defs: readonly FieldDef[];
 
-  constructor(defs: readonly FieldDef[]) {
-    for (const d of defs) if (!this.byName.has(d.name)) this.byName.set(d.name, d);
-    // Longest names first so `evt.arg.x` prefers a more specific definition when one exists.
-    this.dotted = defs.filter((d) => d.arg === 'dotted' || d.arg === 'index-or-dotted').sort((a, b) => b.name.length - a.name.length);
+  constructor(defs: readonly FieldDef[] = ALL_FIELDS) {
+    this.defs = defs;
   }
 
   private descriptor(def: FieldDef, name: string, argText: string | undefined): FieldDescriptor {
@@ -64,42 +56,32 @@ export class RegistryResolver implements FieldResolver<FieldContext> {
     return d;
   }
 
-  private bound(def: FieldDef, name: string, arg: FieldArg | undefined): ResolvedField<FieldContext> {
-    const extract = def.bind(arg);
-    return { descriptor: this.descriptor(def, name, arg?.text), extract };
-  }
-
   resolve(name: string, arg: string | undefined): ResolvedField<FieldContext> | FieldLookupFailure {
-    const def = this.byName.get(name);
-    if (def) {
-      if (arg === undefined) {
-        if (def.flags.requiresArg) return { error: 'bad_arg', message: `filter syntax error (${name}): this field requires an argument` };
-        return this.bound(def, name, undefined);
-      }
-      if (def.arg === 'none' || def.arg === 'dotted') return { error: 'unknown', message: `filter_check called with nonexistent field ${name}[${arg}]` };
-      const a = parseArg(def, arg);
-      if ('error' in a) return a;
-      return this.bound(def, `${name}[${arg}]`, a);
+    const full = arg === undefined ? name : `${name}[${arg}]`;
+    let r: RegistryField;
+    try {
+      r = resolveField(full);
+    } catch (err) {
+      const e = err as TracehoundError;
+      if (e.code === 'FILTER_UNKNOWN_FIELD') return { error: 'unknown', message: `filter_check called with nonexistent field ${full}` };
+      return { error: 'bad_arg', message: e.message };
     }
-    if (arg !== undefined) return { error: 'unknown', message: `filter_check called with nonexistent field ${name}[${arg}]` };
-    for (const d of this.dotted) {
-      if (name.length > d.name.length + 1 && name.startsWith(d.name) && name[d.name.length] === '.') {
-        return this.bound(d, name, { text: name.slice(d.name.length + 1) });
-      }
-    }
-    return { error: 'unknown', message: `filter_check called with nonexistent field ${name}` };
+    if (!this.defs.includes(r.def)) return { error: 'unknown', message: `filter_check called with nonexistent field ${full}` };
+    // evt.arg.NAME / evt.rawarg.NAME carry the param name as a dotted argument.
+    const argText = r.arg?.text;
+    return { descriptor: this.descriptor(r.def, full, argText), extract: r.bind() };
   }
 
   fieldNames(): readonly string[] {
-    return [...this.byName.keys()];
+    return this.defs.map((d) => d.name);
   }
 
   describe(name: string): FieldDescriptor | undefined {
-    const def = this.byName.get(name);
+    const def = this.defs.find((d) => d.name === name);
     return def ? this.descriptor(def, name, undefined) : undefined;
   }
 
   has(name: string): boolean {
-    return this.byName.has(name);
+    return this.defs.some((d) => d.name === name);
   }
 }

@@ -6,51 +6,11 @@
  * Types are libsinsp's (from `sysdig -l -v` where sysdig 0.29.3 knows the field).
  */
 import type { FieldLookupFailure, FieldResolver, FieldType, ResolvedField } from '../../../core/filter/fields.js';
-import { EVENT_FIELDS, GEN_EVENT_FIELDS } from '../../../core/inspect/fields/evt.js';
-import { PROC_FIELDS } from '../../../core/inspect/fields/proc.js';
 import type { FieldContext } from '../../../core/inspect/fields/types.js';
 import { RegistryResolver } from '../../../core/rules/syscall-resolver.js';
 
 export const PENDING_REGISTRY_FIELDS: Record<string, FieldType> = {
-  'container.id': 'CHARBUF',
-  'container.image.repository': 'CHARBUF',
-  'container.image.tag': 'CHARBUF',
-  'container.mount.dest': 'CHARBUF',
-  'container.mounts': 'CHARBUF',
-  'container.name': 'CHARBUF',
-  'container.privileged': 'BOOL',
   'container.start_ts': 'ABSTIME',
-  'fd.cip': 'IPADDR',
-  'fd.cip.name': 'CHARBUF',
-  'fd.cnet': 'IPNET',
-  'fd.connected': 'BOOL',
-  'fd.directory': 'CHARBUF',
-  'fd.filename': 'CHARBUF',
-  'fd.ip': 'IPADDR',
-  'fd.l4proto': 'CHARBUF',
-  'fd.lip.name': 'CHARBUF',
-  'fd.lport': 'PORT',
-  'fd.name': 'CHARBUF',
-  'fd.name_changed': 'BOOL',
-  'fd.nameraw': 'CHARBUF',
-  'fd.net': 'IPNET',
-  'fd.num': 'INT64',
-  'fd.port': 'PORT',
-  'fd.rip': 'IPADDR',
-  'fd.rip.name': 'CHARBUF',
-  'fd.rnet': 'IPNET',
-  'fd.rport': 'PORT',
-  'fd.sip': 'IPADDR',
-  'fd.sip.name': 'CHARBUF',
-  'fd.snet': 'IPNET',
-  'fd.sockfamily': 'CHARBUF',
-  'fd.sport': 'PORT',
-  'fd.type': 'CHARBUF',
-  'fd.typechar': 'CHARBUF',
-  'group.gid': 'UINT32',
-  'group.name': 'CHARBUF',
-  'k8s.ns.name': 'CHARBUF',
-  'k8s.pod.name': 'CHARBUF',
   'proc.exe_ino.ctime': 'ABSTIME',
   'proc.exe_ino.ctime_duration_proc_start': 'ABSTIME',
   'proc.exe_ino.mtime': 'ABSTIME',
@@ -58,19 +18,13 @@ export const PENDING_REGISTRY_FIELDS: Record<string, FieldType> = {
   'proc.is_exe_upper_layer': 'BOOL',
   'thread.cap_effective': 'CHARBUF',
   'thread.cap_permitted': 'CHARBUF',
-  'user.loginname': 'CHARBUF',
-  'user.loginuid': 'INT32',
-  'user.name': 'CHARBUF',
-  'user.uid': 'UINT32',
 };
 
 /** Bracket arguments the stand-ins accept (container.mount.dest[/proc*]). */
-const PENDING_WITH_ARG = new Set(['container.mount.dest']);
-
-export const REGISTRY_DEFS = [...GEN_EVENT_FIELDS, ...EVENT_FIELDS, ...PROC_FIELDS];
+const PENDING_WITH_ARG = new Set<string>();
 
 export function testSyscallResolver(): FieldResolver<FieldContext> & { registry: RegistryResolver } {
-  const registry = new RegistryResolver(REGISTRY_DEFS);
+  const registry = new RegistryResolver();
   return {
     registry,
     resolve(name: string, arg: string | undefined): ResolvedField<FieldContext> | FieldLookupFailure {
