@@ -81,6 +81,12 @@ export interface RenderOptions {
   readonly maxBufferLen?: number;
   /** PF_SIMPLE: leave the type char out of fd names. */
   readonly simpleFd?: boolean;
+  /**
+   * How raw string bytes (CHARBUF, raw args) become JS strings: 'utf8' (default, what a terminal
+   * shows) or 'latin1' (one char per byte, for callers that keep byte strings). Strings handed in
+   * by the resolver are copied unchanged either way.
+   */
+  readonly text?: 'utf8' | 'latin1';
 }
 
 export interface ParamText {
@@ -105,17 +111,17 @@ function text(value: string, resolved = ''): ParamText {
   return { value, resolved };
 }
 
-/** utf8 view of raw C string bytes (%s prints them verbatim, a terminal decodes them). */
-function rawCstr(buf: Buffer, off: number, len: number): string {
-  return buf.toString('utf8', off, cstrEnd(buf, off, len));
+/** Raw C string bytes (%s prints them verbatim; a terminal decodes them as UTF-8). */
+function rawCstr(buf: Buffer, off: number, len: number, enc: 'utf8' | 'latin1' = 'utf8'): string {
+  return buf.toString(enc, off, cstrEnd(buf, off, len));
 }
 
 /**
  * libsinsp prints CHARBUF params with %s from the param start, ignoring the param length: an
  * empty (zero-length) string shows the bytes of the following params up to the next NUL.
  */
-function unboundedCstr(buf: Buffer, off: number): string {
-  return buf.toString('utf8', off, cstrEnd(buf, off, buf.length - off));
+function unboundedCstr(buf: Buffer, off: number, enc: 'utf8' | 'latin1' = 'utf8'): string {
+  return buf.toString(enc, off, cstrEnd(buf, off, buf.length - off));
 }
 
 /**
@@ -295,7 +301,7 @@ function renderTyped(
       return text(String(v), v < 0n ? errnoToStr(Number(BigInt.asIntN(32, v))) : '');
     }
     case PT.CHARBUF:
-      return text(unboundedCstr(buf, off));
+      return text(unboundedCstr(buf, off, options.text));
     case PT.FSPATH:
     case PT.FSRELPATH: {
       // libsinsp copies zero bytes into its reused text buffer, which still holds the previous
@@ -377,7 +383,7 @@ function renderTyped(
       // In files: NUL-separated strings; libsinsp joins its in-memory list with '.'.
       return text(dots(buf, off, len > 0 && buf[off + len - 1] === 0 ? len - 1 : len));
     case PT.CHARBUF_PAIR_ARRAY: {
-      const parts = buf.toString('utf8', off, off + len).split('\0');
+      const parts = buf.toString(options.text ?? 'utf8', off, off + len).split('\0');
       if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
       const pairs: string[] = [];
       for (let i = 0; i + 1 < parts.length; i += 2) pairs.push(`${parts[i]}:${parts[i + 1]}`);
@@ -511,7 +517,7 @@ export function rawArgType(name: string): { name: string; type: ParamType } | un
  * sysdig prints nothing for that type/format combination (it shows <NA>); throws RawArgTypeError
  * for types sysdig refuses (fd, flags, tuples, uid...: "wrong event type N").
  */
-export function renderRawArg(ev: EventParams, name: string): string | undefined {
+export function renderRawArg(ev: EventParams, name: string, text: 'utf8' | 'latin1' = 'utf8'): string | undefined {
   const match = rawArgType(name);
   if (!match) return undefined;
   const { type } = match;
@@ -534,9 +540,9 @@ export function renderRawArg(ev: EventParams, name: string): string | undefined 
     case PT.CHARBUF:
     case PT.FSPATH:
     case PT.FSRELPATH:
-      return unboundedCstr(buf, off);
+      return unboundedCstr(buf, off, text);
     case PT.BYTEBUF:
-      return rawCstr(buf, off, len);
+      return rawCstr(buf, off, len, text);
     case PT.BOOL:
       return len >= 4 ? String(buf.readUInt32LE(off) !== 0) : undefined;
     case PT.IPV4ADDR:

@@ -633,6 +633,13 @@ describe('buffer modes on short buffers (format definition)', () => {
     expect(renderArg(write(Buffer.from(`${s80}y`)), 'data', resolver(), { ...CLI, bufferFormat: 'hex' })).toContain('0x0050: 79');
   });
 
+  it('CHARBUF bytes come out as UTF-8 text, or one char per byte with text: latin1', () => {
+    const ev = event(PPME.SYSCALL_CHDIR_X, [i64(0), str('grüße')]);
+    expect(renderArg(ev, 'path')).toBe('grüße');
+    expect(renderArg(ev, 'path', resolver(), { text: 'latin1' })).toBe(Buffer.from('grüße').toString('latin1'));
+    expect(renderRawArg(ev, 'path', 'latin1')).toBe(Buffer.from('grüße').toString('latin1'));
+  });
+
   it('non-printable and UTF-8 bytes become dots', () => {
     expect(renderArg(write(Buffer.from('é\t!', 'utf8')), 'data')).toBe('...!');
   });
