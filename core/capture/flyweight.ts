@@ -15,6 +15,8 @@ export type EventShapeProblem = string;
  */
 export class EventView implements RawEvent {
   buf: Buffer = Buffer.alloc(0);
+  /** A DataView over `buf`: unaligned little-endian loads compile to single instructions. */
+  private dv: DataView = viewOf(Buffer.alloc(0));
   start = 0;
   rawLen = 0;
   headerLen = EVENT_HEADER_V2_LEN;
@@ -49,35 +51,35 @@ export class EventView implements RawEvent {
 
   /**
    * Point the view at a V2 event (26-byte header with nparams) of at most `avail` bytes.
-   * Returns a problem description when the event does not fit, else undefined.
+   * `largeTypes[type]` is 1 for types with u32 param lengths. Returns a problem description when
+   * the event does not fit, else undefined.
    */
-  setV2(buf: Buffer, start: number, avail: number, large: (type: number) => boolean): EventShapeProblem | undefined {
+  setV2(buf: Buffer, dv: DataView, start: number, avail: number, largeTypes: Uint8Array): EventShapeProblem | undefined {
     if (avail < EVENT_HEADER_V2_LEN) return `event header needs ${EVENT_HEADER_V2_LEN} bytes, block holds ${avail}`;
-    const len = buf.readUInt32LE(start + 16);
-    const type = buf.readUInt16LE(start + 20);
-    const nparams = buf.readUInt32LE(start + 22);
+    const len = dv.getUint32(start + 16, true);
+    const type = dv.getUint16(start + 20, true);
+    const nparams = dv.getUint32(start + 22, true);
     if (len < EVENT_HEADER_V2_LEN) return `event len ${len} is smaller than its header`;
     if (len > avail) return `event len ${len} exceeds the ${avail} bytes left in its block`;
-    const isLarge = large(type);
-    const w = isLarge ? 4 : 2;
+    const isLarge = largeTypes[type] === 1;
     const lensOff = start + EVENT_HEADER_V2_LEN;
-    let dataOff = EVENT_HEADER_V2_LEN + nparams * w;
+    let dataOff = EVENT_HEADER_V2_LEN + nparams * (isLarge ? 4 : 2);
     if (dataOff > len) return `nparams ${nparams} does not fit in event len ${len}`;
     // Same rule as libscap: each param must fit in what the event still has left.
     if (isLarge) {
       for (let i = 0; i < nparams; i++) {
-        const pl = buf.readUInt32LE(lensOff + 4 * i);
+        const pl = dv.getUint32(lensOff + 4 * i, true);
         if (pl > len - dataOff) return `param ${i} len ${pl} exceeds event len ${len}`;
         dataOff += pl;
       }
     } else {
       for (let i = 0; i < nparams; i++) {
-        const pl = buf[lensOff + 2 * i] | (buf[lensOff + 2 * i + 1] << 8);
+        const pl = dv.getUint16(lensOff + 2 * i, true);
         if (pl > len - dataOff) return `param ${i} len ${pl} exceeds event len ${len}`;
         dataOff += pl;
       }
     }
-    this.fill(buf, start, len, EVENT_HEADER_V2_LEN, type, nparams, isLarge, false);
+    this.fill(buf, dv, start, len, EVENT_HEADER_V2_LEN, type, nparams, isLarge, false);
     return undefined;
   }
 
@@ -86,27 +88,28 @@ export class EventView implements RawEvent {
    * length: with n params the event ends at 22 + 2n + sum(len[0..n)), which grows strictly with
    * n, so at most one n matches `len` and no event table is needed to find it.
    */
-  setV1(buf: Buffer, start: number, avail: number): EventShapeProblem | undefined {
+  setV1(buf: Buffer, dv: DataView, start: number, avail: number): EventShapeProblem | undefined {
     if (avail < EVENT_HEADER_V1_LEN) return `event header needs ${EVENT_HEADER_V1_LEN} bytes, block holds ${avail}`;
-    let len = buf.readUInt32LE(start + 16);
-    const type = buf.readUInt16LE(start + 20);
+    let len = dv.getUint32(start + 16, true);
+    const type = dv.getUint16(start + 20, true);
     if (len < EVENT_HEADER_V1_LEN) return `event len ${len} is smaller than its header`;
     if (len > avail) return `event len ${len} exceeds the ${avail} bytes left in its block`;
-    let n = deriveV1Params(buf, start, len);
+    let n = deriveV1Params(dv, start, len);
     if (n < 0) {
       const overshoot = OLD_LEN_OVERSHOOT_TYPES.get(type);
       if (overshoot !== undefined && len - overshoot >= EVENT_HEADER_V1_LEN) {
         len -= overshoot;
-        n = deriveV1Params(buf, start, len);
+        n = deriveV1Params(dv, start, len);
       }
     }
     if (n < 0) return `cannot derive nparams of a pre-V2 event (type ${type}, len ${len})`;
-    this.fill(buf, start, len, EVENT_HEADER_V1_LEN, type, n, false, true);
+    this.fill(buf, dv, start, len, EVENT_HEADER_V1_LEN, type, n, false, true);
     return undefined;
   }
 
-  private fill(buf: Buffer, start: number, len: number, hdr: number, type: number, nparams: number, large: boolean, v1: boolean): void {
+  private fill(buf: Buffer, dv: DataView, start: number, len: number, hdr: number, type: number, nparams: number, large: boolean, v1: boolean): void {
     this.buf = buf;
+    this.dv = dv;
     this.start = start;
     this.rawLen = len;
     this.headerLen = hdr;
@@ -114,21 +117,21 @@ export class EventView implements RawEvent {
     this.nparams = nparams;
     this.largePayload = large;
     this.v1 = v1;
-    this.tsLo = buf.readUInt32LE(start);
-    this.tsHi = buf.readUInt32LE(start + 4);
-    const tidLo = buf.readUInt32LE(start + 8);
-    const tidHi = buf.readInt32LE(start + 12);
-    this.tid = tidHi * TWO32 + tidLo;
+    this.tsLo = dv.getUint32(start, true);
+    this.tsHi = dv.getUint32(start + 4, true);
+    this.tid = dv.getInt32(start + 12, true) * TWO32 + dv.getUint32(start + 8, true);
     this.tsCache = undefined;
     this.gen++;
   }
 
   paramLen(i: number): number {
+    if (i >= this.nparams || i < 0) throw new RangeError(`param ${i} of an event with ${this.nparams}`);
     const p = this.start + this.headerLen;
-    return this.largePayload ? this.buf.readUInt32LE(p + 4 * i) : this.buf.readUInt16LE(p + 2 * i);
+    return this.largePayload ? this.dv.getUint32(p + 4 * i, true) : this.dv.getUint16(p + 2 * i, true);
   }
 
   paramOffset(i: number): number {
+    if (i >= this.nparams || i < 0) throw new RangeError(`param ${i} of an event with ${this.nparams}`);
     if (this.offsFor !== this.gen) this.computeOffsets();
     return this.offs[i];
   }
@@ -146,7 +149,7 @@ export class EventView implements RawEvent {
     let o = lensOff + n * w;
     for (let i = 0; i < n; i++) {
       this.offs[i] = o;
-      o += w === 4 ? this.buf.readUInt32LE(lensOff + 4 * i) : this.buf.readUInt16LE(lensOff + 2 * i);
+      o += w === 4 ? this.dv.getUint32(lensOff + 4 * i, true) : this.dv.getUint16(lensOff + 2 * i, true);
     }
     this.offsFor = this.gen;
   }
@@ -154,7 +157,7 @@ export class EventView implements RawEvent {
   clone(): RawEvent {
     const copy = new EventView();
     const bytes = Buffer.from(this.buf.subarray(this.start, this.start + this.rawLen));
-    copy.fill(bytes, 0, this.rawLen, this.headerLen, this.type, this.nparams, this.largePayload, this.v1);
+    copy.fill(bytes, viewOf(bytes), 0, this.rawLen, this.headerLen, this.type, this.nparams, this.largePayload, this.v1);
     copy.cpu = this.cpu;
     copy.flags = this.flags;
     copy.blockOffset = this.blockOffset;
@@ -165,14 +168,18 @@ export class EventView implements RawEvent {
 }
 
 /** Returns the unique n with 22 + 2n + sum(len[0..n)) === len, or -1. */
-function deriveV1Params(buf: Buffer, start: number, len: number): number {
+function deriveV1Params(dv: DataView, start: number, len: number): number {
   const lensOff = start + EVENT_HEADER_V1_LEN;
   let end = EVENT_HEADER_V1_LEN; // where the event would end with n params
   for (let n = 0; ; n++) {
     if (end === len) return n;
     // Adding param n costs its 2-byte length slot plus its data; the slot itself must be in range.
     if (end + 2 > len) return -1;
-    end += 2 + buf.readUInt16LE(lensOff + 2 * n);
+    end += 2 + dv.getUint16(lensOff + 2 * n, true);
     if (end > len) return -1;
   }
+}
+
+export function viewOf(b: Uint8Array): DataView {
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
 }

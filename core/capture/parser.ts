@@ -14,7 +14,7 @@ import {
 import { BlockFormatError } from './cursor.js';
 import type { EventShape, RawEvent } from './event.js';
 import { parseFdList } from './fdlist.js';
-import { EventView } from './flyweight.js';
+import { EventView, viewOf } from './flyweight.js';
 import { parseIfList } from './iflist.js';
 import { parseMachineInfo } from './machine.js';
 import type {
@@ -94,6 +94,10 @@ export interface ParserOptions {
 }
 
 const DEFAULT_MAX_BLOCK = 128 * 1024 * 1024;
+const EMPTY = Buffer.alloc(0);
+const EMPTY_DV = viewOf(EMPTY);
+/** Unread tails up to this size are copied out of a chunk so the chunk can be reused. */
+const CARRY_MAX = 1 << 17;
 const MIN_BLOCK = BLOCK_HEADER_LEN + BLOCK_TRAILER_LEN;
 
 /**
@@ -130,14 +134,19 @@ export class CaptureParser {
   done = false;
 
   private readonly view = new EventView();
-  private readonly large: (type: number) => boolean;
+  /** largeTypes[type] === 1 when the type's param lengths are u32 (a table: one load per event). */
+  private readonly largeTypes = new Uint8Array(65536);
+  /** The last block type seen and its table row: consecutive blocks nearly always share a type. */
+  private lastCode = -1;
+  private lastInfo: BlockTypeInfo | undefined;
   private readonly sink: MetadataSink | undefined;
   private readonly maxBlock: number;
   private readonly collect: boolean;
   private readonly maxWarnings: number;
 
   /** Current chunk and read position in it. */
-  private cur: Buffer = Buffer.alloc(0);
+  private cur: Buffer = EMPTY;
+  private curDv: DataView = viewOf(EMPTY);
   private pos = 0;
   /** Chunks fed but not yet current. */
   private queue = new ChunkQueue();
@@ -146,11 +155,17 @@ export class CaptureParser {
   private offset: number;
   private ended = false;
   private sawSection: boolean;
-  private scratch: Buffer = Buffer.alloc(0);
+  private scratch: Buffer = EMPTY;
+  private scratchDv: DataView = viewOf(EMPTY);
+  private carry: Buffer = EMPTY;
 
   constructor(opts: ParserOptions = {}) {
     const shape = opts.shape;
-    this.large = shape?.largePayload ? shape.largePayload.bind(shape) : (t: number) => DEFAULT_LARGE_PAYLOAD_TYPES.has(t);
+    if (shape?.largePayload) {
+      for (let t = 0; t < 65536; t++) if (shape.largePayload(t)) this.largeTypes[t] = 1;
+    } else {
+      for (const t of DEFAULT_LARGE_PAYLOAD_TYPES) this.largeTypes[t] = 1;
+    }
     this.sink = opts.sink;
     this.maxBlock = opts.maxBlockBytes ?? DEFAULT_MAX_BLOCK;
     this.collect = opts.collectMetadata ?? true;
@@ -169,8 +184,7 @@ export class CaptureParser {
     // After a stop nothing more will be read: dropping input keeps memory flat.
     if (chunk.length === 0 || this.done) return;
     if (this.pos >= this.cur.length && this.queue.size === 0) {
-      this.cur = chunk;
-      this.pos = 0;
+      this.setCur(chunk, 0);
     } else {
       this.queue.push(chunk);
       this.queued += chunk.length;
@@ -195,24 +209,31 @@ export class CaptureParser {
     for (;;) {
       if (this.done) return null;
       if (this.pos >= this.cur.length && this.queue.size > 0) {
-        this.cur = this.queue.shift();
-        this.queued -= this.cur.length;
-        this.pos = 0;
+        const c = this.queue.shift();
+        this.queued -= c.length;
+        this.setCur(c, 0);
       }
       const inCur = this.cur.length - this.pos;
       let type: number;
       let len: number;
       if (inCur >= BLOCK_HEADER_LEN) {
-        type = this.cur.readUInt32LE(this.pos);
-        len = this.cur.readUInt32LE(this.pos + 4);
+        type = this.curDv.getUint32(this.pos, true);
+        len = this.curDv.getUint32(this.pos + 4, true);
       } else {
-        if (inCur + this.queued < BLOCK_HEADER_LEN) return this.starve(inCur + this.queued);
+        if (inCur + this.queued < BLOCK_HEADER_LEN) {
+          if (!this.ended) return this.release();
+          return this.starve(inCur + this.queued);
+        }
         const h = this.peek(BLOCK_HEADER_LEN);
         type = h.readUInt32LE(0);
         len = h.readUInt32LE(4);
       }
       const blockOffset = this.offset;
-      const info = BLOCK_BY_CODE.get(type);
+      if (type !== this.lastCode) {
+        this.lastCode = type;
+        this.lastInfo = BLOCK_BY_CODE.get(type);
+      }
+      const info = this.lastInfo;
 
       if (!this.sawSection) {
         if (type !== BT.SHB) {
@@ -231,23 +252,26 @@ export class CaptureParser {
       }
 
       let b: Buffer;
+      let dv: DataView;
       let s: number;
       if (inCur >= len) {
         b = this.cur;
+        dv = this.curDv;
         s = this.pos;
         this.pos += len;
       } else if (inCur + this.queued >= len) {
         b = this.take(len);
+        dv = b === this.scratch ? this.scratchDv : viewOf(b);
         s = 0;
       } else {
-        if (!this.ended) return null;
+        if (!this.ended) return this.release();
         this.stop('CAPTURE_TRUNCATED', `capture ends inside a ${info?.name ?? 'block'} at ${blockOffset}: it needs ${len} bytes, ${inCur + this.queued} remain`, blockOffset);
         if (!this.sawSection) this.throwTruncatedHeader(blockOffset);
         continue;
       }
       this.offset += len;
 
-      if (b.readUInt32LE(s + len - BLOCK_TRAILER_LEN) !== len) {
+      if (dv.getUint32(s + len - BLOCK_TRAILER_LEN, true) !== len) {
         this.stop('CAPTURE_CORRUPT_BLOCK', `block at ${blockOffset}: trailer does not repeat the length ${len}`, blockOffset);
         if (!this.sawSection) this.throwNotScap(blockOffset);
         continue;
@@ -256,7 +280,7 @@ export class CaptureParser {
       this.count(type, info, blockOffset);
 
       if (info !== undefined && info.kind === 'event') {
-        const ev = this.event(b, s, len, info, blockOffset);
+        const ev = this.event(b, dv, s, len, info, blockOffset);
         if (ev) return ev;
         continue;
       }
@@ -303,7 +327,7 @@ export class CaptureParser {
     throw new TracehoundError('CAPTURE_TRUNCATED', 'the capture ends inside its section header; it holds no events', { position: at });
   }
 
-  private event(b: Buffer, s: number, len: number, info: BlockTypeInfo, blockOffset: number): RawEvent | null {
+  private event(b: Buffer, dv: DataView, s: number, len: number, info: BlockTypeInfo, blockOffset: number): RawEvent | null {
     const bodyStart = s + BLOCK_HEADER_LEN;
     const bodyEnd = s + len - BLOCK_TRAILER_LEN;
     const prefix = info.hasFlags ? 6 : 2;
@@ -313,18 +337,18 @@ export class CaptureParser {
     }
     const v = this.view;
     const evStart = bodyStart + prefix;
-    const problem = info.v2Header ? v.setV2(b, evStart, bodyEnd - evStart, this.large) : v.setV1(b, evStart, bodyEnd - evStart);
+    const problem = info.v2Header ? v.setV2(b, dv, evStart, bodyEnd - evStart, this.largeTypes) : v.setV1(b, dv, evStart, bodyEnd - evStart);
     if (problem !== undefined) {
       this.addWarning('CAPTURE_CORRUPT_BLOCK', `event at ${blockOffset}: ${problem}; event skipped`, blockOffset);
       return null;
     }
-    v.cpu = b.readUInt16LE(bodyStart);
-    v.flags = info.hasFlags ? b.readUInt32LE(bodyStart + 2) : 0;
+    v.cpu = dv.getUint16(bodyStart, true);
+    v.flags = info.hasFlags ? dv.getUint32(bodyStart + 2, true) : 0;
     v.blockOffset = blockOffset;
     v.blockType = info.code;
     v.seq = ++this.eventCount;
     // editcap appends pcapng options after the (4-byte aligned) event; plain padding is < 4 bytes.
-    const diskLen = b.readUInt32LE(evStart + 16);
+    const diskLen = info.v2Header ? v.rawLen : dv.getUint32(evStart + 16, true);
     const optStart = bodyStart + ((prefix + diskLen + 3) & ~3);
     if (bodyEnd - optStart >= 4) this.eventOptions(b, optStart, bodyEnd, blockOffset, v.seq);
     return v;
@@ -453,10 +477,42 @@ export class CaptureParser {
   private stop(code: ErrorCode, message: string, offset: number): void {
     this.addWarning(code, message, offset);
     this.done = true;
-    this.cur = Buffer.alloc(0);
-    this.pos = 0;
+    this.setCur(EMPTY, 0);
     this.queue = new ChunkQueue();
     this.queued = 0;
+  }
+
+  private setCur(b: Buffer, pos: number): void {
+    this.cur = b;
+    this.curDv = b.length === 0 ? EMPTY_DV : viewOf(b);
+    this.pos = pos;
+  }
+
+  /**
+   * Called when the parser needs more input: let go of the fed chunks, copying a short unread
+   * tail, so the caller may refill the same buffer (see `holds`). A long partial block keeps its
+   * chunks referenced rather than being copied again on every feed.
+   */
+  private release(): null {
+    if (this.queue.size === 0) {
+      const rest = this.cur.length - this.pos;
+      if (rest === 0) this.setCur(EMPTY, 0);
+      else if (rest <= CARRY_MAX && this.cur.buffer !== this.carry.buffer) {
+        if (this.carry.length < rest) this.carry = Buffer.allocUnsafe(CARRY_MAX);
+        this.cur.copy(this.carry, 0, this.pos);
+        this.cur = this.carry.subarray(0, rest);
+        this.curDv = viewOf(this.cur);
+        this.pos = 0;
+      }
+    }
+    return null;
+  }
+
+  /** True while the parser still references memory of `b` (then `b` must not be refilled). */
+  holds(b: Buffer): boolean {
+    if (this.cur.length > this.pos && this.cur.buffer === b.buffer) return true;
+    for (let i = 0; i < this.queue.size; i++) if (this.queue.at(i).buffer === b.buffer) return true;
+    return false;
   }
 
   /** Copy the next n bytes (spanning chunks) without consuming them. */
@@ -476,7 +532,10 @@ export class CaptureParser {
     // big ones get their own so the scratch never grows past a typical event.
     let out: Buffer;
     if (n <= 1 << 17) {
-      if (this.scratch.length < n) this.scratch = Buffer.allocUnsafe(1 << 17);
+      if (this.scratch.length < n) {
+        this.scratch = Buffer.allocUnsafe(1 << 17);
+        this.scratchDv = viewOf(this.scratch);
+      }
       out = this.scratch;
     } else {
       out = Buffer.allocUnsafe(n);
@@ -489,13 +548,11 @@ export class CaptureParser {
       if (c.length <= want) {
         c.copy(out, got);
         got += c.length;
-        this.cur = Buffer.alloc(0);
-        this.pos = 0;
+        this.setCur(EMPTY, 0);
       } else {
         c.copy(out, got, 0, want);
         got += want;
-        this.cur = c;
-        this.pos = want;
+        this.setCur(c, want);
       }
     }
     return out;
