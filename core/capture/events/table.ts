@@ -12,7 +12,7 @@ import type { FlagTable, FlagTableName } from './flag-tables.js';
 import { expandRow } from './rows.js';
 import { SYSCALL_NAMES, SYSDIG029_SYSCALL_COUNT, SYSDIG029_SYSCALL_NAMES } from './syscalls.js';
 import { SYSDIG029_DIFFS, SYSDIG029_EVENT_COUNT, SYSDIG029_FLAG_TABLES } from './sysdig029.js';
-import { EF } from './types.js';
+import { EC_SOURCE_MASK, EF } from './types.js';
 import type { EventInfo, ParamInfo } from './types.js';
 
 export type TableDialect = 'current' | 'sysdig029';
@@ -23,8 +23,13 @@ export const EVENTS: readonly EventInfo[] = Object.freeze(EVENT_ROWS.map((r) => 
 /** PPM_EVENT_MAX of the current table. */
 export const EVENT_COUNT = EVENTS.length;
 
+/** The 2022 table had no category source bits and no CONVERTER_MANAGED flag. */
+function asSysdig029(e: EventInfo): EventInfo {
+  return Object.freeze({ ...e, category: e.category & ~EC_SOURCE_MASK, flags: e.flags & ~EF.CONVERTER_MANAGED });
+}
+
 export const EVENTS_SYSDIG029: readonly EventInfo[] = Object.freeze(
-  EVENT_ROWS.slice(0, SYSDIG029_EVENT_COUNT).map((r) => expandRow(r, SYSDIG029_DIFFS[r[0]])),
+  EVENT_ROWS.slice(0, SYSDIG029_EVENT_COUNT).map((r) => asSysdig029(expandRow(r, SYSDIG029_DIFFS[r[0]]))),
 );
 
 /** PPME ids (enum names without the PPME_ prefix) to codes, e.g. PPME.SYSCALL_EXECVE_19_X. */

@@ -14,7 +14,7 @@ import {
   isLargePayload,
   syscallName,
 } from '../../../../core/capture/events/table.js';
-import { EC, EF, PARAM_TYPE_NAMES, PF, PRINT_FORMAT_NAMES, PT } from '../../../../core/capture/events/types.js';
+import { EC, EC_SOURCE_MASK, EF, PARAM_TYPE_NAMES, PF, PRINT_FORMAT_NAMES, PT } from '../../../../core/capture/events/types.js';
 import type { EventInfo } from '../../../../core/capture/events/types.js';
 import { DEFAULT_LARGE_PAYLOAD_TYPES } from '../../../../core/capture/blocks.js';
 
@@ -134,6 +134,15 @@ describe('event table shape', () => {
 });
 
 describe('sysdig 0.29.3 overlay', () => {
+  it('has neither category source bits nor CONVERTER_MANAGED, which came later', () => {
+    for (const e of EVENTS_SYSDIG029) {
+      expect(e.category & EC_SOURCE_MASK).toBe(0);
+      expect(e.flags & EF.CONVERTER_MANAGED).toBe(0);
+    }
+    expect(eventInfo(PPME.SYSCALL_OPEN_E, 'sysdig029')?.category).toBe(EC.FILE);
+    expect(eventInfo(PPME.SYSCALL_OPEN_E)?.category).toBe(EC.FILE | EC.SYSCALL);
+  });
+
   it('only lists codes that exist in both tables', () => {
     for (const k of Object.keys(SYSDIG029_DIFFS)) expect(Number(k)).toBeLessThan(SYSDIG029_EVENT_COUNT);
   });
