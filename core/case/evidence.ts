@@ -96,7 +96,7 @@ export async function sniffEvidenceKind(path: string): Promise<string> {
     if (bytesRead === 4 && head.readUInt32LE(0) === SCAP_MAGIC) return 'scap';
     const name = basename(path).toLowerCase();
     if (bytesRead >= 2 && head[0] === 0x1f && head[1] === 0x8b && /\.scap(\.gz)?$/.test(name)) return 'scap';
-    if (/\.(json|jsonl|ndjson)$/.test(name)) return 'log';
+    if (/\.(log|json|jsonl|ndjson)$/.test(name)) return 'log';
     if (/\.(tar|tar\.gz|tgz)$/.test(name)) return 'archive';
     return 'other';
   } finally {

@@ -12,3 +12,5 @@ export { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 export { assertNoSecrets, isSecretKey } from './secrets.js';
 export { canonicalJson } from './canonical.js';
 export * from './types.js';
+export { exportCase } from './export.js';
+export type { CaptureSelection, ExportManifest, ExportOptions, ExportResult, ManifestFile } from './export.js';

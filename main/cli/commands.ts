@@ -1,5 +1,8 @@
 import type { Command } from './io.js';
 import { serveCommand } from './serve.js';
+import { caseCommand } from './case.js';
+import { viewCommand } from './view.js';
+import { followCommand } from './follow.js';
 
 /** Every subcommand, in the order `--help` lists them. Later capabilities add rows here. */
-export const COMMANDS: Command[] = [serveCommand];
+export const COMMANDS: Command[] = [serveCommand, caseCommand, viewCommand, followCommand];
