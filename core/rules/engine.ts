@@ -83,7 +83,6 @@ export class RulesEngine<E> {
     this.compiled = compileCollected(this.collector, { sources: this.sources, universe: this.universe }, all);
     for (const e of all.errors) if (this.firstTime(e)) res.errors.push(e);
     for (const w of all.warnings) if (this.firstTime(w)) res.warnings.push(w);
-    for (const r of this.compiled) if (!this.enabled.has(r.name)) this.enabled.set(r.name, r.enabled);
     // A later file can toggle `enabled` of an earlier rule: the collected value wins until the user overrides.
     for (const r of this.compiled) if (!this.userToggled.has(r.name)) this.enabled.set(r.name, r.enabled);
     this.reindex();
@@ -160,6 +159,20 @@ export class RulesEngine<E> {
     return n;
   }
 
+  /** Enables or disables rules whose name contains `text` (Falco's `-D` matches this way). */
+  setEnabledBySubstring(text: string, on: boolean): number {
+    let n = 0;
+    for (const r of this.compiled) {
+      if (r.name.includes(text)) {
+        this.enabled.set(r.name, on);
+        this.userToggled.add(r.name);
+        n++;
+      }
+    }
+    this.reindex();
+    return n;
+  }
+
   setEnabledByTag(tag: string, on: boolean): number {
     let n = 0;
     for (const r of this.compiled) {
@@ -192,6 +205,11 @@ export class RulesEngine<E> {
   /** Enabled syscall rules that can match events with this ppm code, in definition order. */
   rulesForCode(code: number): readonly CompiledRule<E>[] {
     return this.byCode[code] ?? [];
+  }
+
+  /** The rule's output for an event, %fields substituted (missing ones print <NA>). */
+  render(rule: CompiledRule<E>, evt: E): string {
+    return renderOutput(rule.output, evt);
   }
 
   /** Evaluates one event of the given ppm code against the indexed rules. */

@@ -8,6 +8,7 @@
  * replaced by a copy of the macro's (already expanded) body, with Falco's loop detection.
  */
 import { cloneExpr, type Expr, type ListItem, type Pos } from '../filter/ast.js';
+import { FilterError } from '../filter/errors.js';
 import { parseListItems } from '../filter/parser.js';
 
 /** Falco's quote_item: items with a blank that are not already quoted get double quotes. */
@@ -58,12 +59,25 @@ export function expandLists(e: Expr, lists: ListLookup): Expr {
     case 'binary':
       if (e.right.kind === 'list') {
         e.right.items = expandItems(e.right.items, lists);
-      } else if (e.right.kind === 'value' && !e.right.quoted && (LIST_OPS.has(e.op) || e.op.includes(' '))) {
+      } else if (e.right.kind === 'value' && !e.right.quoted) {
         const ref = lists.get(e.right.value);
         if (ref !== undefined) {
           lists.used(e.right.value);
-          const items = expandItems([{ value: e.right.value, quoted: false, pos: e.right.pos, end: e.right.end }], lists);
-          e.right = { kind: 'list', items, pos: e.right.pos, end: e.right.end };
+          const at = e.right;
+          const items = expandItems([{ value: at.value, quoted: false, pos: at.pos, end: at.end }], lists);
+          if (LIST_OPS.has(e.op) || e.op.includes(' ')) {
+            e.right = { kind: 'list', items, pos: at.pos, end: at.end };
+          } else if (items.length === 1) {
+            // Falco splices the list text in place, so `proc.name=one_item_list` compares with the item.
+            e.right = { kind: 'value', value: items[0]!.value, quoted: items[0]!.quoted, pos: at.pos, end: at.end };
+          } else {
+            throw new FilterError('FILTER_SYNTAX', `list '${at.value}' has ${items.length} items where operator '${e.op}' takes one value`, {
+              reason: 'BAD_VALUE',
+              pos: at.pos,
+              end: at.end,
+              suggestion: `use \`in (${at.value})\` to compare with every item of the list`,
+            });
+          }
         }
       }
       return e;
