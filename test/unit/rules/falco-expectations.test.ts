@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldContext } from '../../../core/inspect/fields/types.js';
 import { RulesEngine } from '../../../core/rules/engine.js';
 import type { Priority } from '../../../core/rules/items.js';
+import { alertJson, alertLine } from '../../../core/rules/alerts.js';
 import { replayCapture } from '../../../core/rules/replay.js';
 import type { LoadDiagnostic, LoadResult } from '../../../core/rules/result.js';
 import { testSyscallResolver } from './fields.js';
@@ -162,7 +163,12 @@ interface ReplayTest extends Test {
   trace: { local_file: string | null; available: boolean };
   rules_files: string[];
   options: { priority: string; disabled_rules: string[]; disable_tags: string[]; run_tags: string[] };
-  expected: Test['expected'] & { detect?: boolean; detect_level?: string[]; detect_counts?: Record<string, number> };
+  expected: Test['expected'] & {
+    detect?: boolean;
+    detect_level?: string[];
+    detect_counts?: Record<string, number>;
+    output_strictly_contains?: Record<string, string>[];
+  };
 }
 
 const LEVELS: Record<string, Priority> = {
@@ -190,12 +196,13 @@ async function replayTest(t: ReplayTest) {
   return { results, summary };
 }
 
+const outputTests = (replay as ReplayTest[]).filter((t) => t.kind === 'output_format' && t.expected.output_strictly_contains !== undefined);
 const replayable = (replay as ReplayTest[]).filter((t) => (t.kind === 'detection' || t.kind === 'detection_counts') && t.trace.available && t.rules_files.length > 0 && !t.rules_files.some((f) => f.startsWith('GENERATED')));
-const notReplayable = (replay as ReplayTest[]).filter((t) => !replayable.includes(t));
+const notReplayable = (replay as ReplayTest[]).filter((t) => !replayable.includes(t) && !outputTests.includes(t));
 
 describe('Falco regression expectations: detections replaying a capture', () => {
   it('are the rest of the suite', () => {
-    expect(validation.length + replayable.length + notReplayable.length).toBe(tests.length);
+    expect(validation.length + replayable.length + outputTests.length + notReplayable.length).toBe(tests.length);
   });
 
   for (const t of replayable) {
@@ -209,6 +216,23 @@ describe('Falco regression expectations: detections replaying a capture', () => 
       }
       for (const [rule, n] of Object.entries(t.expected.detect_counts ?? {})) {
         expect(summary.countsByRule.get(rule) ?? 0, `${rule} in ${got}`).toBe(n);
+      }
+    });
+  }
+
+  for (const t of outputTests) {
+    it(`${t.id}: alert text`, async () => {
+      const { summary } = await replayTest(t);
+      const json = (t.options as { json_output?: boolean }).json_output === true;
+      const iso = (t.options as { time_iso_8601?: boolean }).time_iso_8601 === true;
+      // The suite ran with FALCO_HOSTNAME=test-falco-hostname.
+      const ours = summary.detections.map((d) => (json ? alertJson(d, { iso, hostname: 'test-falco-hostname' }) : alertLine(d, iso)));
+      for (const spec of t.expected.output_strictly_contains!) {
+        const want = readFileSync(join(DIR, 'falco@2583ea9/test', Object.values(spec)[0]!), 'utf8').split('\n').filter((l) => l.length > 0);
+        // Every expected line, in order, among ours (Falco's test: "strictly contains").
+        let i = 0;
+        for (const line of ours) if (i < want.length && line === want[i]) i++;
+        expect(i, `first unmatched: ${want[i]}\nours: ${ours[i] ?? ''}`).toBe(want.length);
       }
     });
   }
