@@ -17,7 +17,8 @@ export type Cell = number | string | null;
 
 /** Per-cell accumulator state; `n` counts folded values (AVG divides by it). */
 export interface Acc {
-  v: number | string | null;
+  /** bigint only for MIN/MAX over exact 64-bit values (timestamps); finished as decimal text. */
+  v: number | string | bigint | null;
   n: number;
   set?: Set<string>;
 }
@@ -32,6 +33,10 @@ function num(value: FieldValue): number | undefined {
   return toNumber(value);
 }
 
+function exact(acc: Acc): Cell {
+  return typeof acc.v === 'bigint' ? acc.v.toString() : acc.v;
+}
+
 export const AGG_TABLE: Readonly<Record<Aggregation, AggSpec>> = {
   SUM: {
     numeric: true,
@@ -41,27 +46,37 @@ export const AGG_TABLE: Readonly<Record<Aggregation, AggSpec>> = {
       acc.v = (acc.v as number | null ?? 0) + x;
       acc.n++;
     },
-    finish: (acc) => acc.v,
+    finish: (acc) => acc.v as Cell,
   },
   MAX: {
     numeric: true,
     fold(acc, value) {
+      if (typeof value === 'bigint') {
+        if (acc.v === null || value > (acc.v as bigint)) acc.v = value;
+        acc.n++;
+        return;
+      }
       const x = num(value);
       if (x === undefined) return;
       if (acc.v === null || x > (acc.v as number)) acc.v = x;
       acc.n++;
     },
-    finish: (acc) => acc.v,
+    finish: exact,
   },
   MIN: {
     numeric: true,
     fold(acc, value) {
+      if (typeof value === 'bigint') {
+        if (acc.v === null || value < (acc.v as bigint)) acc.v = value;
+        acc.n++;
+        return;
+      }
       const x = num(value);
       if (x === undefined) return;
       if (acc.v === null || x < (acc.v as number)) acc.v = x;
       acc.n++;
     },
-    finish: (acc) => acc.v,
+    finish: exact,
   },
   AVG: {
     numeric: true,
@@ -88,7 +103,7 @@ export const AGG_TABLE: Readonly<Record<Aggregation, AggSpec>> = {
       acc.v = typeof value === 'number' ? value : text();
       acc.n = 1;
     },
-    finish: (acc) => acc.v,
+    finish: (acc) => acc.v as Cell,
   },
   LAST: {
     numeric: false,
@@ -97,7 +112,7 @@ export const AGG_TABLE: Readonly<Record<Aggregation, AggSpec>> = {
       acc.v = typeof value === 'number' ? value : text();
       acc.n++;
     },
-    finish: (acc) => acc.v,
+    finish: (acc) => acc.v as Cell,
   },
   DISTINCT: {
     numeric: true,

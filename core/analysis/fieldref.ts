@@ -81,8 +81,9 @@ export function valueText(v: FieldValue, d: FieldDescriptor): string {
     return String(v);
   }
   if (v instanceof Uint8Array) {
-    if (d.type === 'IPV6ADDR' || ((d.type === 'IPADDR' || d.type === 'IPNET') && v.length === 16)) return ipv6ToString(v);
-    if (d.type === 'IPV4ADDR' && v.length === 4) return ipv4ToString(v);
+    const ip = d.type === 'IPV4ADDR' || d.type === 'IPV6ADDR' || d.type === 'IPADDR' || d.type === 'IPNET' || d.type === 'IPV4NET' || d.type === 'IPV6NET';
+    if (ip && v.length === 16) return ipv6ToString(v);
+    if (ip && v.length === 4) return ipv4ToString(v);
     return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('latin1');
   }
   if (Array.isArray(v)) return v.map((x) => valueText(x as FieldValue, d)).join(',');

@@ -110,3 +110,24 @@ export function formatIso(ns: bigint): string {
   const d = new Date(Number(sec) * 1000).toISOString().slice(0, 19);
   return `${d}.${frac.toString().padStart(9, '0')}Z`;
 }
+
+/** A view cell as text for terminals: bytes and durations humanized, times as ISO dates. */
+export function formatCell(v: number | string | null, unit: 'bytes' | 'ns' | 'count' | 'text' | 'time' | 'id' | 'pct'): string {
+  if (v === null) return '';
+  if (typeof v === 'string') {
+    if (unit === 'time' && /^\d+$/.test(v)) return formatIso(BigInt(v));
+    return v;
+  }
+  switch (unit) {
+    case 'bytes':
+      return formatBytes(v);
+    case 'ns':
+      return formatTimeInterval(v);
+    case 'time':
+      return formatIso(BigInt(Math.round(v)));
+    case 'pct':
+      return `${v.toFixed(2)}%`;
+    default:
+      return Number.isInteger(v) ? String(v) : v.toFixed(2);
+  }
+}

@@ -39,7 +39,7 @@ export class ListView<E> {
       const v = c.extract(evt);
       if (isAbsent(v)) return null;
       const unit = this.def.columns[i]!.unit;
-      if (unit !== 'text' && unit !== 'id') {
+      if (unit !== 'text' && unit !== 'id' && unit !== 'time') {
         const n = toNumber(v);
         if (n !== undefined) return n;
       }

@@ -161,7 +161,7 @@ export class SpyUsers<E> {
       ],
       rows: this.entries.map((e) => ({
         key: [e.num],
-        cells: [Number(e.ts), e.user, e.shellPid, e.depth, e.pid, e.container, e.kind === 'cd' ? `cd ${e.path}` : `${e.exe} ${e.args}`.trimEnd()],
+        cells: [e.ts.toString(), e.user, e.shellPid, e.depth, e.pid, e.container, e.kind === 'cd' ? `cd ${e.path}` : `${e.exe} ${e.args}`.trimEnd()],
         filter: andFilters(this.scope, `evt.num=${e.num}`)!,
       })),
       totalRows: this.entries.length,

@@ -17,6 +17,8 @@ interface BoundColumn<E> {
   finish: (acc: Acc) => Cell;
   scale: number;
   positiveOnly: boolean;
+  /** Keep 64-bit values exact (timestamps); other columns fold plain numbers. */
+  exact: boolean;
 }
 
 interface Group {
@@ -51,6 +53,7 @@ export class TableView<E> {
         finish: agg.finish,
         scale: c.scale ?? 1,
         positiveOnly: c.positiveOnly ?? false,
+        exact: c.unit === 'time',
       };
     });
   }
@@ -84,7 +87,7 @@ export class TableView<E> {
         const x = toNumber(v);
         if (c.positiveOnly && !(x !== undefined && x > 0)) continue;
         if (x !== undefined) v = x * c.scale;
-      }
+      } else if (typeof v === 'bigint' && !c.exact) v = Number(v);
       c.fold(g.accs[i]!, v, () => valueText(v, f.descriptor));
     }
   }

@@ -48,6 +48,10 @@ const NET_IO = "(fd.type=ipv4 or fd.type=ipv6) and fd.name!='' and evt.dir=<";
 
 interface Side {
   node: string;
+  role: 'client' | 'server';
+  /** Bytes this side wrote and read. */
+  out: number;
+  in: number;
 }
 
 interface Conn {
@@ -56,17 +60,11 @@ interface Conn {
   cip: string;
   sip: string;
   sport: number | null;
-  client: Side | null;
-  server: Side | null;
-  /** Bytes as each side saw them; the client's view wins when the capture has it. */
-  clientOut: number;
-  clientIn: number;
-  serverIn: number;
-  serverOut: number;
+  sides: Map<string, Side>;
   io: number;
 }
 
-type F = 'name' | 'isServer' | 'cip' | 'sip' | 'sport' | 'proto' | 'res' | 'isRead' | 'isWrite' | 'pid' | 'pname' | 'cid' | 'cname';
+type F = 'type' | 'name' | 'isServer' | 'cip' | 'sip' | 'sport' | 'proto' | 'res' | 'isRead' | 'isWrite' | 'pid' | 'pname' | 'cid' | 'cname';
 
 export class Topology<E> {
   private readonly match: Predicate<E>;
@@ -82,6 +80,7 @@ export class Topology<E> {
     this.match = compileFilter(NET_IO, resolver).match;
     const b = (s: string): BoundField<E> => bindField(resolver, s);
     this.f = {
+      type: b('evt.type'),
       name: b('fd.name'),
       isServer: b('fd.is_server'),
       cip: b('fd.cip'),
@@ -135,6 +134,19 @@ export class Topology<E> {
     return id;
   }
 
+  /**
+   * Which end a process is: accept() makes a server and connect() a client; otherwise the other
+   * end already seen decides, and fd.is_server only when nothing else is known (sysdig decides it
+   * from local addresses, which fails across network namespaces).
+   */
+  private role(evt: E, c: Conn, node: string): 'client' | 'server' {
+    const type = this.t(this.f.type, evt);
+    if (type === 'accept' || type === 'accept4') return 'server';
+    if (type === 'connect') return 'client';
+    for (const s of c.sides.values()) if (s.node !== node) return s.role === 'client' ? 'server' : 'client';
+    return isTrue(this.f.isServer.extract(evt)) ? 'server' : 'client';
+  }
+
   add(evt: E): void {
     if (!this.match(evt)) return;
     const tuple = this.t(this.f.name, evt);
@@ -146,39 +158,36 @@ export class Topology<E> {
         cip: this.t(this.f.cip, evt),
         sip: this.t(this.f.sip, evt),
         sport: toNumber(this.f.sport.extract(evt)) ?? null,
-        client: null,
-        server: null,
-        clientOut: 0,
-        clientIn: 0,
-        serverIn: 0,
-        serverOut: 0,
+        sides: new Map(),
         io: 0,
       };
       this.conns.set(tuple, c);
     }
-    const server = isTrue(this.f.isServer.extract(evt));
     const node = this.localNode(evt);
-    if (server) c.server ??= { node };
-    else c.client ??= { node };
-    const res = toNumber(this.f.res.extract(evt));
+    let side = c.sides.get(node);
+    if (side === undefined) {
+      side = { node, role: this.role(evt, c, node), out: 0, in: 0 };
+      c.sides.set(node, side);
+    }
     const read = isTrue(this.f.isRead.extract(evt));
     const write = isTrue(this.f.isWrite.extract(evt));
     if (!read && !write) return;
     c.io++;
+    const res = toNumber(this.f.res.extract(evt));
     if (res === undefined || res <= 0) return;
-    if (server) {
-      if (read) c.serverIn += res;
-      else c.serverOut += res;
-    } else if (write) c.clientOut += res;
-    else c.clientIn += res;
+    if (read) side.in += res;
+    else side.out += res;
   }
 
   result(): TopologyResult {
     const edges = new Map<string, TopoEdge>();
     for (const c of this.conns.values()) {
-      if (c.client === null && c.server === null) continue;
-      const from = c.client?.node ?? this.endpoint(c.cip, null);
-      const to = c.server?.node ?? this.endpoint(c.sip, c.sport);
+      const sides = [...c.sides.values()];
+      if (sides.length === 0) continue;
+      const client = sides.find((x) => x.role === 'client');
+      const server = sides.find((x) => x.role === 'server');
+      const from = client?.node ?? this.endpoint(c.cip, null);
+      const to = server?.node ?? this.endpoint(c.sip, c.sport);
       const key = `${from}\u0001${to}\u0001${c.proto}\u0001${c.sport}`;
       let e = edges.get(key);
       if (e === undefined) {
@@ -198,8 +207,8 @@ export class Topology<E> {
         edges.set(key, e);
       }
       // Count each direction once: as the client saw it when the capture has the client.
-      e.bytesOut += c.client ? c.clientOut : c.serverIn;
-      e.bytesIn += c.client ? c.clientIn : c.serverOut;
+      e.bytesOut += client ? client.out : server!.in;
+      e.bytesIn += client ? client.in : server!.out;
       e.connections++;
       e.ioCalls += c.io;
     }

@@ -132,8 +132,9 @@ export const CONNECTIONS: TableViewDef = {
   title: 'Connections',
   description: 'Network connections (the fd tuple), with the owning process and the bytes each way.',
   filter: `${NET_FD} and fd.name!=''`,
-  keys: ['fd.name'],
-  keyTitles: ['CONNECTION'],
+  // Both ends of a local connection share the tuple: each process gets its own row.
+  keys: ['fd.name', 'proc.pid'],
+  keyTitles: ['CONNECTION', 'PID'],
   columns: [
     { id: 'proto', title: 'PROTO', field: 'fd.l4proto', agg: 'LAST', unit: 'text' },
     { id: 'cip', title: 'CLIENT IP', field: 'fd.cip', agg: 'LAST', unit: 'text' },
@@ -143,7 +144,6 @@ export const CONNECTIONS: TableViewDef = {
     { ...C.netIn, title: 'BYTES IN' },
     { ...C.netOut, title: 'BYTES OUT' },
     { id: 'iops', title: 'IO CALLS', field: 'evt.is_io', agg: 'COUNT', unit: 'count', where: 'evt.dir=<' },
-    { id: 'pid', title: 'PID', field: 'proc.pid', agg: 'LAST', unit: 'id' },
     { id: 'proc', title: 'PROCESS', field: 'proc.name', agg: 'LAST', unit: 'text' },
     C.container,
     C.firstSeen,

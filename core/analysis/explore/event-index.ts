@@ -1,0 +1,191 @@
+/**
+ * The first pass's product for the event list: one row per visible event (what `sysdig -r` would
+ * print), kept as columns with interned strings so a page of the list, or the rows a filter keeps,
+ * need no re-decoding. Only evt.info is per-event text; everything else repeats and is interned.
+ */
+import { Inspector, type InspectSummary } from '../../inspect/inspector.js';
+import { parseFieldPrefix } from '../../inspect/fields/registry.js';
+import type { Extractor, FieldContext, FieldDef } from '../../inspect/fields/types.js';
+import { valueToText } from '../../inspect/format/value.js';
+import type { RenderSettings } from '../../inspect/render.js';
+import type { InspectedEvent } from '../../inspect/event.js';
+
+export interface BoundText {
+  def: FieldDef;
+  extract: Extractor;
+}
+
+/** Binds a field name (with its argument, e.g. proc.aname[2]) to a text extractor. */
+export function bindText(name: string): BoundText | null {
+  const parsed = parseFieldPrefix(name);
+  if (!parsed || parsed.length !== name.length) return null;
+  return { def: parsed.def, extract: parsed.def.bind(parsed.arg) };
+}
+
+export function textOf(b: BoundText, ctx: FieldContext): string | null {
+  return valueToText(b.def, b.extract(ctx));
+}
+
+class Interner {
+  readonly values: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(s: string): number {
+    let i = this.ids.get(s);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(s);
+      this.ids.set(s, i);
+    }
+    return i;
+  }
+}
+
+/** Growable typed column: avoids a JS array of boxed numbers per event. */
+class Column<T extends Float64Array | Int32Array | Uint16Array | Uint8Array> {
+  data: T;
+  constructor(private readonly make: (n: number) => T) {
+    this.data = make(4096);
+  }
+  set(i: number, v: number): void {
+    if (i >= this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[i] = v;
+  }
+  trim(n: number): void {
+    this.data = this.data.slice(0, n) as T;
+  }
+}
+
+export interface IndexRow {
+  num: number;
+  ts: bigint;
+  cpu: number;
+  dir: '>' | '<' | '';
+  type: string;
+  tid: number;
+  proc: string;
+  info: string;
+}
+
+export class EventIndex {
+  count = 0;
+  private readonly nums = new Column((n) => new Float64Array(n));
+  private readonly cpus = new Column((n) => new Uint16Array(n));
+  private readonly dirs = new Column((n) => new Uint8Array(n));
+  private readonly types = new Column((n) => new Int32Array(n));
+  private readonly tids = new Column((n) => new Float64Array(n));
+  private readonly procs = new Column((n) => new Int32Array(n));
+  private readonly infos: string[] = [];
+  // ns timestamps exceed 2^53, and printing nanoseconds must be exact: a bigint per row.
+  private readonly tsExact: bigint[] = [];
+  private readonly strings = new Interner();
+  firstTs: bigint | null = null;
+  lastTs: bigint | null = null;
+  totalEvents = 0;
+
+  add(num: number, ts: bigint, cpu: number, dir: string, type: string, tid: number, proc: string, info: string): void {
+    const i = this.count++;
+    this.nums.set(i, num);
+    this.tsExact.push(ts);
+    this.cpus.set(i, cpu);
+    this.dirs.set(i, dir === '>' ? 1 : dir === '<' ? 2 : 0);
+    this.types.set(i, this.strings.id(type));
+    this.tids.set(i, tid);
+    this.procs.set(i, this.strings.id(proc));
+    this.infos.push(info);
+    if (this.firstTs === null) this.firstTs = ts;
+    this.lastTs = ts;
+  }
+
+  finish(): void {
+    for (const c of [this.nums, this.cpus, this.dirs, this.types, this.tids, this.procs]) c.trim(this.count);
+  }
+
+  row(i: number): IndexRow {
+    const d = this.dirs.data[i];
+    return {
+      num: this.nums.data[i]!,
+      ts: this.tsExact[i]!,
+      cpu: this.cpus.data[i]!,
+      dir: d === 1 ? '>' : d === 2 ? '<' : '',
+      type: this.strings.values[this.types.data[i]!]!,
+      tid: this.tids.data[i]!,
+      proc: this.strings.values[this.procs.data[i]!]!,
+      info: this.infos[i]!,
+    };
+  }
+
+  num(i: number): number {
+    return this.nums.data[i]!;
+  }
+
+  /** Row index of an event number, or -1 (internal events have no row). */
+  indexOfNum(num: number): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    const a = this.nums.data;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = a[mid]!;
+      if (v === num) return mid;
+      if (v < num) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  tsOf(i: number): bigint {
+    return this.tsExact[i]!;
+  }
+}
+
+export interface BuildOptions {
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * Builds the index with the same visibility rules as `sysdig -r` (internal events hidden) and the
+ * same rendering of evt.info, so the list the UI shows is the line sysdig prints.
+ */
+export async function buildEventIndex(path: string, opts: BuildOptions = {}): Promise<{ index: EventIndex; summary: InspectSummary }> {
+  const insp = new Inspector({ internalEvents: false });
+  const render: RenderSettings = { bufferFormat: 'normal', maxBufferLen: 80 };
+  const ctx: { evt: InspectedEvent; state: Inspector; render: RenderSettings } = { evt: null as unknown as InspectedEvent, state: insp, render };
+  const f = {
+    dir: bindText('evt.dir')!,
+    type: bindText('evt.type')!,
+    proc: bindText('proc.name')!,
+    info: bindText('evt.info')!,
+  };
+  const index = new EventIndex();
+  const signal = opts.signal;
+  const summary = await insp.run(
+    path,
+    (evt) => {
+      ctx.evt = evt;
+      const c = ctx as unknown as FieldContext;
+      index.add(
+        evt.num,
+        evt.ts,
+        evt.cpu,
+        textOf(f.dir, c) ?? '',
+        textOf(f.type, c) ?? '<NA>',
+        evt.tid,
+        textOf(f.proc, c) ?? '<NA>',
+        textOf(f.info, c) ?? '',
+      );
+      return signal?.aborted ? false : undefined;
+    },
+    {
+      ...(signal ? { signal } : {}),
+      ...(opts.onProgress ? { onProgress: (done: number, size: number) => opts.onProgress!(size > 0 ? done / size : 0) } : {}),
+    },
+  );
+  index.totalEvents = summary.events;
+  index.finish();
+  return { index, summary };
+}

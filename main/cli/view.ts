@@ -1,0 +1,157 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { TracehoundError } from '../../core/api/errors.js';
+import { analyzeCapture, captureStart, listViews, type AnalyzeRequest } from '../../core/analysis/analyze.js';
+import { formatCell, formatIso } from '../../core/analysis/format.js';
+import type { ProcNode, ProcTreeResult } from '../../core/analysis/proc-tree.js';
+import type { OverviewResult } from '../../core/analysis/tiles.js';
+import { parseTimeBound } from '../../core/analysis/timerange.js';
+import type { TopologyGrouping, TopologyResult } from '../../core/analysis/topology.js';
+import type { ViewResult } from '../../core/analysis/view-types.js';
+import { EXIT, type CliIo, type Command } from './io.js';
+
+const EXTRA = ['overview', 'proctree', 'topology'];
+
+function usageError(message: string): TracehoundError {
+  return new TracehoundError('CLI_USAGE', message, { hint: 'See `tracehound view --help`.' });
+}
+
+/** Bounds from --from/--to; offsets and clock times need the capture's start, read only then. */
+export async function timeBounds(path: string, from: string | undefined, to: string | undefined): Promise<{ from: bigint | null; to: bigint | null }> {
+  const needsStart = [from, to].some((t) => t !== undefined && !/^\d{13,}$/.test(t.trim()) && !t.includes('T'));
+  const start = needsStart ? await captureStart(path) : null;
+  return {
+    from: from === undefined ? null : parseTimeBound(from, start),
+    to: to === undefined ? null : parseTimeBound(to, start),
+  };
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => Math.min(60, r[i]!.length))));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : (c.length > 60 ? `${c.slice(0, 57)}...` : c).padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+export function renderView(v: ViewResult): string {
+  const rows = v.rows.map((r) => r.cells.map((c, i) => formatCell(c, v.columns[i]!.unit)));
+  const more = v.totalRows > v.rows.length ? `\n(${v.rows.length} of ${v.totalRows} rows; --top 0 shows all)` : '';
+  return `${v.title}${v.filter ? `  [${v.filter}]` : ''}\n${table(v.columns.map((c) => c.title), rows)}${more}\n`;
+}
+
+function renderOverview(o: OverviewResult): string {
+  const out: string[] = [];
+  for (const c of o.categories) {
+    out.push(`${c.name}`);
+    for (const t of o.tiles.filter((x) => x.category === c.id)) {
+      const unit = /Bytes/.test(t.name) ? 'bytes' : 'count';
+      out.push(`  ${t.name.padEnd(36)} ${formatCell(t.total, unit).padStart(10)}   -> ${t.targetView}${t.filter ? ` [${t.filter}]` : ''}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function renderTree(t: ProcTreeResult): string {
+  const byId = new Map(t.nodes.map((n) => [n.id, n]));
+  const out: string[] = [];
+  const walk = (n: ProcNode, depth: number): void => {
+    const life = `${n.start ? formatIso(BigInt(n.start)) : '(before capture)'} .. ${n.exit ? formatIso(BigInt(n.exit)) : '(running)'}`;
+    out.push(`${'  '.repeat(depth)}${n.pid} ${n.name} [${life}]${n.exitStatus !== null ? ` status=${n.exitStatus}` : ''}`);
+    for (const e of n.execs.slice(1)) out.push(`${'  '.repeat(depth)}    exec ${formatIso(BigInt(e.ts))} ${e.exe} ${e.args}`.trimEnd());
+    for (const c of n.children) walk(byId.get(c)!, depth + 1);
+  };
+  for (const r of t.roots) walk(byId.get(r)!, 0);
+  return `${out.join('\n')}\n`;
+}
+
+function renderTopology(t: TopologyResult): string {
+  const label = new Map(t.nodes.map((n) => [n.id, n.label]));
+  const rows = t.edges.map((e) => [label.get(e.from)!, label.get(e.to)!, e.proto, e.port === null ? '' : String(e.port), formatCell(e.bytesOut, 'bytes'), formatCell(e.bytesIn, 'bytes'), String(e.connections)]);
+  return `${table(['FROM', 'TO', 'PROTO', 'PORT', 'BYTES OUT', 'BYTES IN', 'CONNS'], rows)}\n`;
+}
+
+export const viewCommand: Command = {
+  name: 'view',
+  summary: 'Compute a view (processes, connections, files, errors, ...) over a capture',
+  usage: `tracehound view -r FILE VIEW [FILTER] [--from T] [--to T] [--sort COL] [--asc] [--top N] [-j]
+tracehound view --list
+
+  VIEW         a view id (see --list), a chisel (topconns, topfiles_bytes, ...),
+               fdbytes_by:FIELD, or overview, proctree, topology
+  FILTER       a sysdig filter applied before the view (words are joined with spaces)
+  --from T     start of the time range, inclusive; --to T its end. T is ns since the epoch,
+               an ISO date, a UTC clock time on the capture's first day (00:44:29.5) or an
+               offset from the first event (+1.5s)
+  --sort COL   sort on this column (id or title); --asc for ascending
+  --top N      at most N rows (default: the view's own; 0 for all)
+  --group G    topology nodes: process (default), procname or container
+  -j           JSON output, with every row's drill-down filter
+  --sysdig029  read event types as sysdig 0.29.3 does (for comparisons with it)`,
+  async run(argv: string[], io: CliIo): Promise<number> {
+    let values: Record<string, string | boolean | undefined>;
+    let positionals: string[];
+    try {
+      ({ values, positionals } = parseArgs({
+        args: argv,
+        options: {
+          read: { type: 'string', short: 'r' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+          sort: { type: 'string' },
+          asc: { type: 'boolean' },
+          top: { type: 'string' },
+          group: { type: 'string' },
+          json: { type: 'boolean', short: 'j' },
+          list: { type: 'boolean' },
+          sysdig029: { type: 'boolean' },
+        },
+        allowPositionals: true,
+      }));
+    } catch (e) {
+      throw usageError((e as Error).message);
+    }
+    if (values.list) {
+      const views = listViews();
+      if (values.json) io.stdout.write(`${JSON.stringify(views, null, 2)}\n`);
+      else io.stdout.write(`${table(['VIEW', 'KIND', 'TITLE'], [...views.map((v) => [v.id, v.kind, v.title]), ...EXTRA.map((x) => [x, 'special', x])])}\n`);
+      return EXIT.ok;
+    }
+    if (typeof values.read !== 'string') throw usageError('missing -r FILE');
+    const [viewId, ...filterWords] = positionals;
+    if (!viewId) throw usageError('missing VIEW (see tracehound view --list)');
+    const path = resolve(io.cwd, values.read);
+    const top = values.top === undefined ? undefined : Number(values.top);
+    if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw usageError(`--top must be a whole number, got ${String(values.top)}`);
+    const group = (values.group ?? 'process') as string;
+    if (!['process', 'procname', 'container'].includes(group)) throw usageError('--group must be process, procname or container');
+    const bounds = await timeBounds(path, values.from as string | undefined, values.to as string | undefined);
+    const req: AnalyzeRequest = { filter: filterWords.length ? filterWords.join(' ') : null, ...bounds };
+    if (values.sysdig029) req.dialect = 'sysdig029';
+    if (viewId === 'overview') req.overview = true;
+    else if (viewId === 'proctree') req.tree = true;
+    else if (viewId === 'topology') req.topology = group as TopologyGrouping;
+    else {
+      const options: { sort?: string; desc?: boolean; top?: number } = {};
+      if (typeof values.sort === 'string') options.sort = values.sort;
+      if (values.asc) options.desc = false;
+      if (top !== undefined) options.top = top;
+      req.views = [{ id: viewId, options }];
+    }
+    const res = await analyzeCapture(path, req, { signal: io.signal });
+    if (io.signal.aborted) throw new TracehoundError('CANCELLED', 'view was interrupted');
+    const payload = res.overview ?? res.tree ?? res.topology ?? res.views[viewId]!;
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify({ summary: res.summary, result: payload }, null, 2)}\n`);
+      return EXIT.ok;
+    }
+    if (res.overview) io.stdout.write(renderOverview(res.overview));
+    else if (res.tree) io.stdout.write(renderTree(res.tree));
+    else if (res.topology) io.stdout.write(renderTopology(res.topology));
+    else io.stdout.write(renderView(res.views[viewId]!));
+    for (const w of res.summary.warnings) io.stderr.write(`tracehound: warning: ${w}\n`);
+    return EXIT.ok;
+  },
+};
