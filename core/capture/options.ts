@@ -15,7 +15,8 @@ export function parseOptions(buf: Buffer, start: number, end: number): PcapngOpt
     const len = c.u16();
     if (code === OPT_ENDOFOPT) break;
     if (len > c.left) break;
-    out.push({ code, value: c.bytes(len) });
+    // Copied: option values outlive the chunk they were read from (chunks are reused).
+    out.push({ code, value: Buffer.from(c.bytes(len)) });
     c.pos = Math.min(end, c.pos + ((4 - (len & 3)) & 3));
   }
   return out;

@@ -63,7 +63,8 @@ export class CaptureFile {
   }
 
   /**
-   * Yields the parser once per chunk; drain it with `next()` before continuing the loop.
+   * Yields the parser once per chunk; drain it with `next()` (until null) before continuing the
+   * loop: the chunk's memory is refilled on the next step, so events and their param views die.
    * After the last chunk the parser is told the input ended and yielded once more, so a short
    * tail turns into a warning. Iterate only once.
    */
@@ -78,6 +79,7 @@ export class CaptureFile {
       onDiskProgress: (n) => {
         this.diskBytes = n;
       },
+      reusable: (b) => !p.holds(b),
     };
     const src = this.gzip ? gzipChunks(this.path, srcOpts, this.sourceEnd) : rawChunks(this.path, srcOpts, this.sourceEnd);
     for await (const chunk of src) {
