@@ -3,6 +3,7 @@ import { serveCommand } from './serve.js';
 import { caseCommand } from './case.js';
 import { viewCommand } from './view.js';
 import { followCommand } from './follow.js';
+import { rulesCommand } from './rules.js';
 
 /** Every subcommand, in the order `--help` lists them. Later capabilities add rows here. */
-export const COMMANDS: Command[] = [serveCommand, caseCommand, viewCommand, followCommand];
+export const COMMANDS: Command[] = [serveCommand, caseCommand, viewCommand, followCommand, rulesCommand];
