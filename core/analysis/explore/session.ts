@@ -1,0 +1,282 @@
+/**
+ * One open capture in the explorer: the first pass builds the event index once; every later query
+ * (a page of the list, the rows a filter keeps, an event's details, any view) reads the index or
+ * re-walks the file, which stays read-only. Scoped match sets are cached because the UI asks for
+ * many pages of the same filter.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { TracehoundError } from '../../api/errors.js';
+import type { BlockRun, CaptureWarning } from '../../capture/parser.js';
+import { Inspector } from '../../inspect/inspector.js';
+import { ALL_FIELDS } from '../../inspect/fields/registry.js';
+import type { FieldContext } from '../../inspect/fields/types.js';
+import type { InspectedEvent } from '../../inspect/event.js';
+import type { RenderSettings } from '../../inspect/render.js';
+import { EventFormatter, DEFAULT_FORMAT } from '../../inspect/format/formatter.js';
+import { analyzeCapture, type AnalyzeRequest, type AnalyzeResult } from '../analyze.js';
+import { eqClause } from '../drilldown.js';
+import { runPass } from '../pass.js';
+import { CaptureSource } from '../source.js';
+import { RegistryResolver } from '../../rules/syscall-resolver.js';
+import { bindText, buildEventIndex, textOf, type EventIndex, type IndexRow } from './event-index.js';
+
+export interface Scope {
+  filter?: string | null;
+  from?: bigint | null;
+  to?: bigint | null;
+}
+
+export interface OpenProgress {
+  phase: 'hashing' | 'indexing';
+  fraction: number;
+}
+
+export interface SessionInfo {
+  path: string;
+  size: number;
+  sha256: string;
+  gzip: boolean;
+  version: string;
+  events: number;
+  rows: number;
+  firstTs: bigint | null;
+  lastTs: bigint | null;
+  inventory: BlockRun[];
+  warnings: CaptureWarning[];
+}
+
+export interface Page {
+  total: number;
+  offset: number;
+  rows: (IndexRow & { cols?: Record<string, string> })[];
+}
+
+export interface DetailSection {
+  title: string;
+  fields: { name: string; value: string; filter?: string }[];
+}
+
+export interface Detail {
+  num: number;
+  ts: bigint;
+  line: string;
+  sections: DetailSection[];
+  data?: Uint8Array;
+  ancestors: { pid: number; name: string; exe: string; args: string }[];
+}
+
+const SECTION_TITLES: Record<string, string> = {
+  evt: 'Event',
+  process: 'Process and thread',
+  user: 'User',
+  group: 'Group',
+  fd: 'File descriptor',
+  container: 'Container',
+  k8s: 'Kubernetes',
+};
+
+// Fields whose value is the same as another's or only meaningful in output, left out of the tree.
+const DETAIL_SKIP = new Set(['evt.args', 'evt.info', 'evt.rawarg', 'evt.arg', 'evt.around']);
+
+async function sha256File(path: string, onBytes: (n: number) => void, signal?: AbortSignal): Promise<string> {
+  const hash = createHash('sha256');
+  await new Promise<void>((resolve, reject) => {
+    const s = createReadStream(path, { flags: 'r', highWaterMark: 4 << 20 });
+    const abort = () => s.destroy(new TracehoundError('CANCELLED', 'opening the capture was cancelled'));
+    signal?.addEventListener('abort', abort, { once: true });
+    s.on('data', (c) => {
+      hash.update(c as Buffer);
+      onBytes((c as Buffer).length);
+    });
+    s.on('error', (e) => {
+      signal?.removeEventListener('abort', abort);
+      reject(e);
+    });
+    s.on('end', () => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    });
+  });
+  return hash.digest('hex');
+}
+
+const DESCRIBER = new RegistryResolver();
+
+function scopeKey(s: Scope): string {
+  return `${s.filter ?? ''}\u0000${s.from ?? ''}\u0000${s.to ?? ''}`;
+}
+
+function isEmptyScope(s: Scope): boolean {
+  return !s.filter && s.from == null && s.to == null;
+}
+
+export class CaptureSession {
+  private readonly matchCache = new Map<string, Int32Array>();
+
+  private constructor(
+    readonly info: SessionInfo,
+    private readonly index: EventIndex,
+  ) {}
+
+  static async open(path: string, onProgress: (p: OpenProgress) => void = () => {}, signal?: AbortSignal): Promise<CaptureSession> {
+    const st = await stat(path);
+    if (!st.isFile()) throw new TracehoundError('FILE_NOT_READABLE', `${path} is not a regular file`);
+    let hashed = 0;
+    const sha256 = await sha256File(path, (n) => {
+      hashed += n;
+      onProgress({ phase: 'hashing', fraction: st.size ? hashed / st.size : 1 });
+    }, signal);
+    const { index, summary } = await buildEventIndex(path, {
+      ...(signal ? { signal } : {}),
+      onProgress: (fraction) => onProgress({ phase: 'indexing', fraction }),
+    });
+    if (signal?.aborted) throw new TracehoundError('CANCELLED', 'opening the capture was cancelled');
+    const file = summary.file;
+    return new CaptureSession(
+      {
+        path,
+        size: st.size,
+        sha256,
+        gzip: file?.gzip ?? false,
+        version: file?.version ?? '',
+        events: summary.events,
+        rows: index.count,
+        firstTs: index.firstTs,
+        lastTs: index.lastTs,
+        inventory: file?.inventory ?? [],
+        warnings: file?.warnings ?? [],
+      },
+      index,
+    );
+  }
+
+  /** Row indexes of the events in scope, in order (all rows when the scope is empty). */
+  async matches(scope: Scope, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<Int32Array | null> {
+    if (isEmptyScope(scope)) return null;
+    const key = scopeKey(scope);
+    const hit = this.matchCache.get(key);
+    if (hit) return hit;
+    const nums: number[] = [];
+    const index = this.index;
+    const src = new CaptureSource(this.info.path);
+    const numField = src.resolver.resolve('evt.num', undefined);
+    if ('error' in numField) throw new TracehoundError('INTERNAL', 'evt.num is not in the field registry');
+    await runPass(
+      src,
+      [{ add: (e: FieldContext) => { nums.push(e.evt.num); } }],
+      { filter: scope.filter ?? null, from: scope.from ?? null, to: scope.to ?? null },
+      { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) },
+    );
+    if (signal?.aborted) throw new TracehoundError('CANCELLED', 'the query was cancelled');
+    // Internal events (procinfo…) match filters too, but have no row in the list.
+    const rows: number[] = [];
+    for (const n of nums) {
+      const i = index.indexOfNum(n);
+      if (i >= 0) rows.push(i);
+    }
+    const result = Int32Array.from(rows);
+    if (this.matchCache.size >= 16) this.matchCache.delete(this.matchCache.keys().next().value!);
+    this.matchCache.set(key, result);
+    return result;
+  }
+
+  async page(scope: Scope, offset: number, limit: number, columns: string[] = [], signal?: AbortSignal): Promise<Page> {
+    const m = await this.matches(scope, signal);
+    const total = m ? m.length : this.index.count;
+    const end = Math.min(total, offset + limit);
+    const rows: Page['rows'] = [];
+    for (let k = offset; k < end; k++) rows.push(this.index.row(m ? m[k]! : k));
+    if (columns.length && rows.length) await this.fillColumns(rows, columns, signal);
+    return { total, offset, rows };
+  }
+
+  /** Extra columns need the state at each event: walk the file up to the page's last event. */
+  private async fillColumns(rows: Page['rows'], columns: string[], signal?: AbortSignal): Promise<void> {
+    const bound = columns.map((c) => {
+      const b = bindText(c);
+      if (!b) throw new TracehoundError('FILTER_UNKNOWN_FIELD', `unknown field: ${c}`, { hint: 'Pick a column from the field list.' });
+      return { name: c, b };
+    });
+    const wanted = new Map(rows.map((r) => [r.num, r]));
+    const last = rows[rows.length - 1]!.num;
+    await this.walk((ctx) => {
+      const r = wanted.get(ctx.evt.num);
+      if (r) {
+        r.cols = {};
+        for (const { name, b } of bound) r.cols[name] = textOf(b, ctx) ?? '<NA>';
+      }
+      return ctx.evt.num < last;
+    }, signal);
+  }
+
+  async detail(num: number, signal?: AbortSignal): Promise<Detail> {
+    let out: Detail | null = null;
+    const formatter = new EventFormatter(DEFAULT_FORMAT);
+    const fields = ALL_FIELDS.filter((d) => d.arg === 'none' && !d.flags.filterOnly && !DETAIL_SKIP.has(d.name)).map((d) => ({ d, x: d.bind(undefined) }));
+    await this.walk((ctx) => {
+      if (ctx.evt.num < num) {
+        // Stateful fields (evt.deltatime…) must see every event, as they would in a real pass.
+        for (const f of fields) if (f.d.name === 'evt.deltatime' || f.d.name.startsWith('evt.latency')) f.x(ctx);
+        return true;
+      }
+      if (ctx.evt.num > num) return false;
+      out = this.describe(ctx, fields, formatter);
+      return false;
+    }, signal);
+    if (!out) throw new TracehoundError('INVALID_REQUEST', `event ${num} is not in this capture`, { hint: 'Pick an event from the list.' });
+    return out;
+  }
+
+  private describe(ctx: FieldContext, fields: { d: (typeof ALL_FIELDS)[number]; x: (c: FieldContext) => unknown }[], formatter: EventFormatter): Detail {
+    const evt = ctx.evt;
+    const sections = new Map<string, DetailSection>();
+    const args: DetailSection = { title: 'Arguments', fields: [] };
+    const params = evt.info.params;
+    for (let i = 0; i < evt.nparams && i < params.length; i++) {
+      const name = params[i]!.name;
+      const b = bindText(`evt.arg.${name}`);
+      const v = b ? textOf(b, ctx) : null;
+      if (v !== null) args.fields.push({ name, value: v, filter: eqClause(`evt.arg.${name}`, v) });
+    }
+    for (const { d, x } of fields) {
+      const text = textOf({ def: d, extract: x as never }, ctx);
+      if (text === null || text === '') continue;
+      const title = SECTION_TITLES[d.cls] ?? d.cls;
+      let s = sections.get(title);
+      if (!s) sections.set(title, (s = { title, fields: [] }));
+      s.fields.push({ name: d.name, value: text, filter: eqClause(d.name, text, DESCRIBER.describe(d.name)) });
+    }
+    const ordered = [sections.get('Event'), args, ...[...sections.values()].filter((s) => s.title !== 'Event')].filter((s): s is DetailSection => !!s && s.fields.length > 0);
+    const ancestors: Detail['ancestors'] = [];
+    let t = evt.tinfo ?? ctx.state.threads.getRef(evt.tid, false);
+    for (let depth = 0; t && depth < 32; depth++) {
+      const p = t.parentThread();
+      if (!p || p === t) break;
+      ancestors.push({ pid: p.pid, name: p.comm, exe: p.exe, args: p.args.join(' ') });
+      t = p;
+    }
+    const di = evt.indexOf('data');
+    const detail: Detail = { num: evt.num, ts: evt.ts, line: formatter.format(ctx) ?? '', sections: ordered, ancestors };
+    if (di >= 0) detail.data = Uint8Array.from(evt.bytes(di));
+    return detail;
+  }
+
+  /** Walks the capture with the list's visibility (internal events hidden) until `visit` says stop. */
+  private async walk(visit: (ctx: FieldContext) => boolean, signal?: AbortSignal): Promise<void> {
+    const insp = new Inspector({ internalEvents: false });
+    const render: RenderSettings = { bufferFormat: 'normal', maxBufferLen: 80 };
+    const ctx: { evt: InspectedEvent; state: Inspector; render: RenderSettings } = { evt: null as unknown as InspectedEvent, state: insp, render };
+    await insp.run(this.info.path, (evt) => {
+      ctx.evt = evt;
+      if (signal?.aborted) return false;
+      return visit(ctx as unknown as FieldContext);
+    }, signal ? { signal } : {});
+    if (signal?.aborted) throw new TracehoundError('CANCELLED', 'the query was cancelled');
+  }
+
+  analyze(req: AnalyzeRequest, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<AnalyzeResult> {
+    return analyzeCapture(this.info.path, req, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  }
+}
