@@ -6,7 +6,7 @@
  * accepts them, so we do too.
  */
 
-export type BlockKind = 'section' | 'machine' | 'proclist' | 'fdlist' | 'iflist' | 'userlist' | 'event';
+export type BlockKind = 'section' | 'machine' | 'proclist' | 'fdlist' | 'iflist' | 'userlist' | 'event' | 'pcapng';
 
 export interface BlockTypeInfo {
   readonly code: number;
@@ -60,6 +60,12 @@ export const BLOCK_TYPES: readonly BlockTypeInfo[] = [
   { code: 0x217, name: 'EVF_V2', kind: 'event', version: 2, v2Header: true, hasFlags: true },
   { code: 0x221, name: 'EV_V2_LARGE', kind: 'event', version: 2, v2Header: true, large: true },
   { code: 0x222, name: 'EVF_V2_LARGE', kind: 'event', version: 2, v2Header: true, hasFlags: true, large: true },
+
+  // pcapng blocks that pcapng tools (editcap, mergecap) may add; libscap skips them as unknown.
+  // We read their comment options and otherwise skip them without a warning.
+  { code: 0x00000004, name: 'NRB', kind: 'pcapng', version: 1 },
+  { code: 0x00000bad, name: 'CUSTOM', kind: 'pcapng', version: 1 },
+  { code: 0x40000bad, name: 'CUSTOM_NOCOPY', kind: 'pcapng', version: 1 },
 ];
 
 export const BLOCK_BY_CODE: ReadonlyMap<number, BlockTypeInfo> = new Map(BLOCK_TYPES.map((b) => [b.code, b]));

@@ -408,6 +408,9 @@ export class CaptureParser {
           this.sink?.users?.(users, groups, blockOffset);
           break;
         }
+        case 'pcapng':
+          this.pcapngBlock(b, bodyStart, bodyEnd, info, blockOffset);
+          break;
         case 'event':
           break;
       }
@@ -418,6 +421,24 @@ export class CaptureParser {
       }
       if (e instanceof TracehoundError) throw e;
       throw e;
+    }
+  }
+
+  /** NRB: name records (u16 type, u16 length, padded value) up to an end record, then options. */
+  private pcapngBlock(b: Buffer, start: number, end: number, info: BlockTypeInfo, blockOffset: number): void {
+    if (info.name !== 'NRB') return;
+    let p = start;
+    while (p + 4 <= end) {
+      const type = b.readUInt16LE(p);
+      const len = b.readUInt16LE(p + 2);
+      p += 4 + ((len + 3) & ~3);
+      if (type === 0) break;
+    }
+    if (p > end) return;
+    for (const text of commentsOf(parseOptions(b, p, end))) {
+      const c: CaptureComment = { blockOffset, text };
+      if (this.collect) this.meta.comments.push(c);
+      this.sink?.comment?.(c);
     }
   }
 

@@ -162,6 +162,29 @@ describe('CaptureParser typed errors', () => {
     expect(p.inventory.map((r) => r.name)).toContain('0x7777');
   });
 
+  it('a pcapng name resolution block is skipped silently and its comment kept', () => {
+    const data = loadPlain('libs_sample.scap');
+    const ref = parseAll(Buffer.from(data));
+    // NRB: one IPv4 record (type 1: 4-byte address + "host\0", 9 bytes padded to 12), the end
+    // record, then a comment option and the end of options.
+    const body = Buffer.concat([
+      Buffer.from([1, 0, 9, 0, 10, 0, 0, 1]), Buffer.from('host\0', 'latin1'), Buffer.alloc(3),
+      Buffer.alloc(4),
+      Buffer.from([1, 0, 5, 0]), Buffer.from('hello'), Buffer.alloc(3),
+      Buffer.alloc(4),
+    ]);
+    const nrb = Buffer.alloc(12 + body.length);
+    nrb.writeUInt32LE(4, 0);
+    nrb.writeUInt32LE(nrb.length, 4);
+    body.copy(nrb, 8);
+    nrb.writeUInt32LE(nrb.length, nrb.length - 4);
+    const p = parseAll(Buffer.concat([data.subarray(0, 28), nrb, data.subarray(28)]));
+    expect(p.warnings).toEqual([]);
+    expect(p.eventCount).toBe(ref.eventCount);
+    expect(p.meta.comments).toEqual([{ blockOffset: 28, text: 'hello' }]);
+    expect(p.inventory[1]).toMatchObject({ name: 'NRB', count: 1 });
+  });
+
   it('a bad event inside a well-framed block is skipped and reading goes on', () => {
     const data = Buffer.from(loadPlain('libs_sample.scap'));
     const p0 = new CaptureParser();
