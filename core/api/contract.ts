@@ -135,10 +135,258 @@ export interface CaptureSummary {
  * Every method: its params and its result. `long` methods stream ProgressEvent and accept a cancel.
  * Adding a method here forces a schema (schemas.ts) and an implementation (service.ts).
  */
+// ---- capture explorer ----------------------------------------------------------------------
+
+/** Scope shared by every capture query: a sysdig/Falco filter and a time range (ns since epoch, as text). */
+export interface CaptureScope {
+  filter?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface EventRow {
+  num: number;
+  /** Nanoseconds since the epoch. */
+  ts: string;
+  cpu: number;
+  dir: '>' | '<' | '';
+  type: string;
+  tid: number;
+  proc: string;
+  info: string;
+  /** Extra columns the caller asked for, by field name, as sysdig prints them (<NA> when absent). */
+  cols?: Record<string, string>;
+}
+
+export interface EventPage {
+  /** Events in the scope (all events when the scope is empty). */
+  total: number;
+  offset: number;
+  rows: EventRow[];
+}
+
+export interface DetailField {
+  name: string;
+  value: string;
+  /** A filter selecting events with this value ("apply as filter"). */
+  filter?: string;
+}
+
+export interface DetailSection {
+  title: string;
+  fields: DetailField[];
+}
+
+export interface EventDetail {
+  num: number;
+  ts: string;
+  line: string;
+  sections: DetailSection[];
+  /** The event's data buffer (reads/writes), base64, when it has one. */
+  data?: string;
+  /** Ancestors of the event's process, nearest first. */
+  ancestors: { pid: number; name: string; exe: string; args: string }[];
+}
+
+export interface FieldInfo {
+  name: string;
+  cls: string;
+  type: string;
+  desc: string;
+  /** How the field takes an argument: none, [N], .NAME… */
+  arg: string;
+}
+
+export interface ViewInfo {
+  id: string;
+  title: string;
+  kind: 'table' | 'list';
+  description: string;
+}
+
+export type Cell = number | string | null;
+export type Unit = 'bytes' | 'ns' | 'count' | 'text' | 'time' | 'id' | 'pct';
+
+export interface ViewColumn {
+  id: string;
+  title: string;
+  unit: Unit;
+  key?: boolean;
+}
+
+export interface ViewRow {
+  key: string[];
+  cells: Cell[];
+  /** The filter that selects this row's events: the drill-down. */
+  filter: string;
+}
+
+export interface ViewResult {
+  id: string;
+  title: string;
+  kind: 'table' | 'list';
+  columns: ViewColumn[];
+  rows: ViewRow[];
+  totalRows: number;
+  sort: { column: string; desc: boolean } | null;
+  filter: string | null;
+  drilldown?: string;
+}
+
+export interface Series {
+  /** Bucket start of the first bucket (ns, as text) and the bucket width in ns. */
+  from: string;
+  width: number;
+  values: number[];
+}
+
+export interface TileResult {
+  id: string;
+  name: string;
+  desc: string;
+  category: string;
+  total: number;
+  series: Series;
+  targetView: string;
+  filter: string | null;
+}
+
+export interface OverviewResult {
+  categories: { id: string; name: string }[];
+  tiles: TileResult[];
+}
+
+export interface ExecRecord {
+  ts: string;
+  exe: string;
+  args: string;
+}
+
+export interface ProcNode {
+  id: string;
+  pid: number;
+  ppid: number;
+  name: string;
+  exe: string;
+  args: string;
+  start: string | null;
+  end: string | null;
+  execs: ExecRecord[];
+  children: string[];
+  filter: string;
+  [extra: string]: unknown;
+}
+
+export interface ProcTreeResult {
+  roots: string[];
+  nodes: Record<string, ProcNode>;
+  [extra: string]: unknown;
+}
+
+export interface TopoNode {
+  id: string;
+  kind: string;
+  label: string;
+  filter: string;
+  [extra: string]: unknown;
+}
+
+export interface TopoEdge {
+  source: string;
+  target: string;
+  bytes: number;
+  filter: string;
+  [extra: string]: unknown;
+}
+
+export interface TopologyResult {
+  nodes: TopoNode[];
+  edges: TopoEdge[];
+  [extra: string]: unknown;
+}
+
+export interface StreamChunk {
+  num: number;
+  ts: string;
+  [extra: string]: unknown;
+}
+
+export interface AnalyzeRequest extends CaptureScope {
+  views?: { id: string; sort?: string; desc?: boolean; top?: number }[];
+  overview?: boolean;
+  series?: { id: string; filter?: string; metric?: string }[];
+  tree?: boolean;
+  topology?: 'process' | 'procname' | 'container';
+  follow?: { fdFilter: string | null; limit?: number };
+  maxBuckets?: number;
+}
+
+export interface AnalyzeResult {
+  summary: { events: number; matched: number; firstTs: string | null; lastTs: string | null; scopeFilter: string | null; warnings: string[] };
+  views: Record<string, ViewResult>;
+  overview?: OverviewResult;
+  series?: Record<string, Series>;
+  tree?: ProcTreeResult;
+  topology?: TopologyResult;
+  follow?: { chunks: StreamChunk[]; summary: Record<string, unknown>; dropped: number };
+}
+
+export interface FilterProblem {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+  suggestion?: string;
+}
+
+export type FilterCheck = { ok: true; fields: string[] } | { ok: false; problem: FilterProblem };
+
+export interface CompletionItem {
+  label: string;
+  kind: string;
+  detail?: string;
+  insert?: string;
+}
+
+export interface CompletionResult {
+  from: number;
+  to: number;
+  items: CompletionItem[];
+}
+
+export interface Finding {
+  rule: string;
+  priority: string;
+  /** ns since the epoch. */
+  ts: string;
+  time: string;
+  output: string;
+  tags: string[];
+  evtNum: number;
+  outputFields: Record<string, string | number | boolean | null>;
+}
+
+export interface RulesRun {
+  findings: Finding[];
+  counts: { rule: string; count: number }[];
+  rulesLoaded: number;
+  problems: { severity: 'error' | 'warning'; message: string; file?: string; line?: number; item?: string }[];
+}
+
 export interface Methods {
   'app.info': { params: Record<string, never>; result: AppInfo; long: false };
   'fs.list': { params: { path?: string }; result: DirListing; long: false };
   'evidence.hash': { params: { path: string }; result: EvidenceHash; long: true };
+  'capture.open': { params: { path: string }; result: CaptureSummary; long: true };
+  'capture.close': { params: { id: string }; result: { closed: boolean }; long: false };
+  'capture.events': { params: { id: string; offset: number; limit: number; columns?: string[] } & CaptureScope; result: EventPage; long: true };
+  'capture.event': { params: { id: string; num: number }; result: EventDetail; long: true };
+  'capture.analyze': { params: { id: string } & AnalyzeRequest; result: AnalyzeResult; long: true };
+  'capture.views': { params: Record<string, never>; result: ViewInfo[]; long: false };
+  'fields.list': { params: Record<string, never>; result: FieldInfo[]; long: false };
+  'filter.validate': { params: { filter: string }; result: FilterCheck; long: false };
+  'filter.complete': { params: { filter: string; cursor: number; id?: string }; result: CompletionResult; long: false };
+  'rules.run': { params: { id: string; defaults: boolean; files?: string[] } & CaptureScope; result: RulesRun; long: true };
 }
 
 export type MethodName = keyof Methods;

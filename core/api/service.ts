@@ -7,6 +7,7 @@ import type {
   ApiErrorShape, AppInfo, CallOptions, DirEntry, DirListing, EvidenceHash, HostMode, MethodName, Params,
   ProgressEvent, Result,
 } from './contract.js';
+import { CaptureRegistry } from './captures.js';
 import { TracehoundError, toErrorShape } from './errors.js';
 import { PARAM_SCHEMAS, isMethodName } from './schemas.js';
 import { ProgressReporter } from './progress.js';
@@ -16,6 +17,8 @@ export interface ServiceOptions {
   version: string;
   demoCapture?: string;
   initialCapture?: string;
+  /** Folder of Tracehound's own default rules files (assets/rules). */
+  defaultRulesDir?: string;
 }
 
 type Handler<M extends MethodName> = (params: Params<M>, ctx: CallContext) => Promise<Result<M>>;
@@ -31,12 +34,24 @@ export interface CallContext {
  */
 export class EngineService {
   private readonly handlers: { [M in MethodName]: Handler<M> };
+  readonly captures: CaptureRegistry;
 
   constructor(private readonly options: ServiceOptions) {
+    const c = (this.captures = new CaptureRegistry(options.defaultRulesDir));
     this.handlers = {
       'app.info': async () => this.appInfo(),
       'fs.list': async (p) => listDirectory(p.path),
       'evidence.hash': async (p, ctx) => hashEvidence(p.path, ctx),
+      'capture.open': (p, ctx) => c.open(p.path, ctx),
+      'capture.close': async (p) => ({ closed: c.close(p.id) }),
+      'capture.events': (p, ctx) => c.events(p, ctx),
+      'capture.event': (p, ctx) => c.event(p.id, p.num, ctx),
+      'capture.analyze': (p, ctx) => c.analyze(p, ctx),
+      'capture.views': async () => c.views(),
+      'fields.list': async () => c.fields(),
+      'filter.validate': async (p) => c.validate(p.filter),
+      'filter.complete': async (p) => c.complete(p.filter, p.cursor, p.id),
+      'rules.run': (p, ctx) => c.runRules(p, ctx),
     };
   }
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { EngineService } from '../../core/api/service.js';
 import { TracehoundError } from '../../core/api/errors.js';
 import { openInBrowser } from '../launch/browser.js';
@@ -38,7 +38,7 @@ export const serveCommand: Command = {
     }
     if (positionals.length > 1) throw new TracehoundError('CLI_USAGE', 'serve takes at most one capture');
     const root = projectRoot();
-    const serviceOptions: ConstructorParameters<typeof EngineService>[0] = { mode: 'web', version: packageVersion() };
+    const serviceOptions: ConstructorParameters<typeof EngineService>[0] = { mode: 'web', version: packageVersion(), defaultRulesDir: join(root, 'assets', 'rules') };
     const demo = demoCapturePath(root);
     if (demo) serviceOptions.demoCapture = demo;
     if (positionals[0]) serviceOptions.initialCapture = resolve(io.cwd, positionals[0]);

@@ -26,7 +26,7 @@ const callers = new Map<number, { contents: WebContents; id: number }>();
 let nextEngineId = 1;
 
 function startEngine(initialCapture: string | undefined): UtilityProcess {
-  const options = { version: packageVersion(), demoCapture: demoCapturePath(root), initialCapture };
+  const options = { version: packageVersion(), demoCapture: demoCapturePath(root), initialCapture, defaultRulesDir: join(root, 'assets', 'rules') };
   const child = utilityProcess.fork(join(root, 'dist', 'main', 'electron', 'engine-host.js'), [], {
     serviceName: 'Tracehound engine',
     env: { ...process.env, TRACEHOUND_ENGINE_OPTIONS: JSON.stringify(options) },

@@ -276,6 +276,18 @@ export class CaptureSession {
     if (signal?.aborted) throw new TracehoundError('CANCELLED', 'the query was cancelled');
   }
 
+  /** Values the list has seen for a field, for filter completion (only the indexed columns). */
+  seenValues(field: string, prefix: string): string[] {
+    const pick = field === 'proc.name' ? (r: IndexRow) => r.proc : field === 'evt.type' ? (r: IndexRow) => r.type : null;
+    if (!pick) return [];
+    const seen = new Set<string>();
+    for (let i = 0; i < this.index.count && seen.size < 200; i++) {
+      const v = pick(this.index.row(i));
+      if (v.startsWith(prefix)) seen.add(v);
+    }
+    return [...seen].sort();
+  }
+
   analyze(req: AnalyzeRequest, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<AnalyzeResult> {
     return analyzeCapture(this.info.path, req, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
   }
