@@ -419,7 +419,6 @@ export class CaptureParser {
         this.addWarning('CAPTURE_CORRUPT_BLOCK', `${info.name} block at ${blockOffset} is malformed (${e.message}); block skipped`, blockOffset);
         return;
       }
-      if (e instanceof TracehoundError) throw e;
       throw e;
     }
   }
