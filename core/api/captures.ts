@@ -19,6 +19,7 @@ import type {
   FilterCheck, Params, ProgressEvent, RulesRun, ViewInfo,
 } from './contract.js';
 import { TracehoundError } from './errors.js';
+import type { TableDialect } from '../capture/events/table.js';
 import { ProgressReporter } from './progress.js';
 
 interface Ctx {
@@ -65,7 +66,10 @@ export class CaptureRegistry {
   private readonly sessions = new Map<string, CaptureSession>();
   private readonly resolver = new AnalysisResolver();
 
-  constructor(private readonly defaultRulesDir?: string) {}
+  constructor(
+    private readonly defaultRulesDir?: string,
+    private readonly dialect: TableDialect = 'current',
+  ) {}
 
   private get(id: string): CaptureSession {
     const s = this.sessions.get(id);
@@ -76,7 +80,7 @@ export class CaptureRegistry {
   async open(path: string, ctx: Ctx): Promise<CaptureSummary> {
     const full = resolve(path);
     const report = phaseReporter(ctx, ['hashing', 'indexing']);
-    const session = await CaptureSession.open(full, (p) => report(p.phase, p.fraction), ctx.signal);
+    const session = await CaptureSession.open(full, (p) => report(p.phase, p.fraction), ctx.signal, this.dialect);
     const id = randomUUID();
     this.sessions.set(id, session);
     const i = session.info;
@@ -191,7 +195,7 @@ export class CaptureRegistry {
     }
     const reporter = new ProgressReporter('running rules', 1_000_000, ctx.progress);
     const scope = toScope(p);
-    const r = await replayCapture(s.info.path, engine, { signal: ctx.signal, onProgress: (f) => reporter.set(Math.round(f * 1_000_000)) });
+    const r = await replayCapture(s.info.path, engine, { dialect: this.dialect, signal: ctx.signal, onProgress: (f) => reporter.set(Math.round(f * 1_000_000)) });
     if (ctx.signal.aborted) throw new TracehoundError('CANCELLED', 'the rules run was cancelled');
     reporter.done();
     const inScope = r.detections.filter((d) => (scope.from == null || d.ts >= scope.from) && (scope.to == null || d.ts <= scope.to));

@@ -19,6 +19,8 @@ export interface ServiceOptions {
   initialCapture?: string;
   /** Folder of Tracehound's own default rules files (assets/rules). */
   defaultRulesDir?: string;
+  /** Event-table dialect; 'sysdig029' reproduces sysdig 0.29.3's rendering (differential tests). */
+  dialect?: 'current' | 'sysdig029';
 }
 
 type Handler<M extends MethodName> = (params: Params<M>, ctx: CallContext) => Promise<Result<M>>;
@@ -37,7 +39,7 @@ export class EngineService {
   readonly captures: CaptureRegistry;
 
   constructor(private readonly options: ServiceOptions) {
-    const c = (this.captures = new CaptureRegistry(options.defaultRulesDir));
+    const c = (this.captures = new CaptureRegistry(options.defaultRulesDir, options.dialect));
     this.handlers = {
       'app.info': async () => this.appInfo(),
       'fs.list': async (p) => listDirectory(p.path),

@@ -3,6 +3,8 @@
  * print), kept as columns with interned strings so a page of the list, or the rows a filter keeps,
  * need no re-decoding. Only evt.info is per-event text; everything else repeats and is interned.
  */
+import type { TableDialect } from '../../capture/events/table.js';
+import { EC } from '../../inspect/constants.js';
 import { Inspector, type InspectSummary } from '../../inspect/inspector.js';
 import { parseFieldPrefix } from '../../inspect/fields/registry.js';
 import type { Extractor, FieldContext, FieldDef } from '../../inspect/fields/types.js';
@@ -143,6 +145,8 @@ export class EventIndex {
 }
 
 export interface BuildOptions {
+  /** Event-table dialect: 'sysdig029' renders exactly as sysdig 0.29.3 (differential tests). */
+  dialect?: TableDialect;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
 }
@@ -152,7 +156,7 @@ export interface BuildOptions {
  * same rendering of evt.info, so the list the UI shows is the line sysdig prints.
  */
 export async function buildEventIndex(path: string, opts: BuildOptions = {}): Promise<{ index: EventIndex; summary: InspectSummary }> {
-  const insp = new Inspector({ internalEvents: false });
+  const insp = new Inspector({ internalEvents: false, dialect: opts.dialect ?? 'current' });
   const render: RenderSettings = { bufferFormat: 'normal', maxBufferLen: 80 };
   const ctx: { evt: InspectedEvent; state: Inspector; render: RenderSettings } = { evt: null as unknown as InspectedEvent, state: insp, render };
   const f = {
@@ -166,6 +170,8 @@ export async function buildEventIndex(path: string, opts: BuildOptions = {}): Pr
   const summary = await insp.run(
     path,
     (evt) => {
+      // sysdig -r hides internal-category events (scheduler switches, procinfo…) unless -D.
+      if (evt.category & EC.INTERNAL) return signal?.aborted ? false : undefined;
       ctx.evt = evt;
       const c = ctx as unknown as FieldContext;
       index.add(

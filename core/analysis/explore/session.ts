@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { TracehoundError } from '../../api/errors.js';
+import type { TableDialect } from '../../capture/events/table.js';
 import type { BlockRun, CaptureWarning } from '../../capture/parser.js';
+import { EC } from '../../inspect/constants.js';
 import { Inspector } from '../../inspect/inspector.js';
 import { ALL_FIELDS } from '../../inspect/fields/registry.js';
 import type { FieldContext } from '../../inspect/fields/types.js';
@@ -118,9 +120,10 @@ export class CaptureSession {
   private constructor(
     readonly info: SessionInfo,
     private readonly index: EventIndex,
+    private readonly dialect: TableDialect,
   ) {}
 
-  static async open(path: string, onProgress: (p: OpenProgress) => void = () => {}, signal?: AbortSignal): Promise<CaptureSession> {
+  static async open(path: string, onProgress: (p: OpenProgress) => void = () => {}, signal?: AbortSignal, dialect: TableDialect = 'current'): Promise<CaptureSession> {
     const st = await stat(path);
     if (!st.isFile()) throw new TracehoundError('FILE_NOT_READABLE', `${path} is not a regular file`);
     let hashed = 0;
@@ -129,6 +132,7 @@ export class CaptureSession {
       onProgress({ phase: 'hashing', fraction: st.size ? hashed / st.size : 1 });
     }, signal);
     const { index, summary } = await buildEventIndex(path, {
+      dialect,
       ...(signal ? { signal } : {}),
       onProgress: (fraction) => onProgress({ phase: 'indexing', fraction }),
     });
@@ -149,6 +153,7 @@ export class CaptureSession {
         warnings: file?.warnings ?? [],
       },
       index,
+      dialect,
     );
   }
 
@@ -160,7 +165,7 @@ export class CaptureSession {
     if (hit) return hit;
     const nums: number[] = [];
     const index = this.index;
-    const src = new CaptureSource(this.info.path);
+    const src = new CaptureSource(this.info.path, { dialect: this.dialect });
     const numField = src.resolver.resolve('evt.num', undefined);
     if ('error' in numField) throw new TracehoundError('INTERNAL', 'evt.num is not in the field registry');
     await runPass(
@@ -265,12 +270,13 @@ export class CaptureSession {
 
   /** Walks the capture with the list's visibility (internal events hidden) until `visit` says stop. */
   private async walk(visit: (ctx: FieldContext) => boolean, signal?: AbortSignal): Promise<void> {
-    const insp = new Inspector({ internalEvents: false });
+    const insp = new Inspector({ internalEvents: false, dialect: this.dialect });
     const render: RenderSettings = { bufferFormat: 'normal', maxBufferLen: 80 };
     const ctx: { evt: InspectedEvent; state: Inspector; render: RenderSettings } = { evt: null as unknown as InspectedEvent, state: insp, render };
     await insp.run(this.info.path, (evt) => {
-      ctx.evt = evt;
       if (signal?.aborted) return false;
+      if (evt.category & EC.INTERNAL) return true;
+      ctx.evt = evt;
       return visit(ctx as unknown as FieldContext);
     }, signal ? { signal } : {});
     if (signal?.aborted) throw new TracehoundError('CANCELLED', 'the query was cancelled');
@@ -289,6 +295,6 @@ export class CaptureSession {
   }
 
   analyze(req: AnalyzeRequest, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<AnalyzeResult> {
-    return analyzeCapture(this.info.path, req, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+    return analyzeCapture(this.info.path, { dialect: this.dialect, ...req }, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
   }
 }
