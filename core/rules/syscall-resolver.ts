@@ -6,7 +6,7 @@
  */
 import { EVENTS } from '../capture/events/table.js';
 import { PARAM_TYPE_NAMES, type ParamTypeName } from '../capture/events/types.js';
-import type { FieldDescriptor, FieldLookupFailure, FieldResolver, FieldType, ResolvedField } from '../filter/fields.js';
+import { isNumericType, type FieldDescriptor, type FieldLookupFailure, type FieldResolver, type FieldType, type FieldValue, type ResolvedField } from '../filter/fields.js';
 import type { TracehoundError } from '../api/errors.js';
 import { ALL_FIELDS, resolveField, type ResolvedField as RegistryField } from '../inspect/fields/registry.js';
 import type { FieldContext, FieldDef } from '../inspect/fields/types.js';
@@ -39,6 +39,45 @@ function rawArgType(name: string): FieldType | undefined {
   return undefined;
 }
 
+/** Ancestor fields that, without an index, match when any ancestor matches (libsinsp compare_full_a*). */
+const ANCESTOR_FIELDS = new Set(['proc.aname', 'proc.apid', 'proc.aexe', 'proc.aexepath', 'proc.acmdline']);
+/** Fields that match when either end of the connection matches (libsinsp's custom compares). */
+const EITHER_END: Record<string, readonly [string, string]> = {
+  'fd.ip': ['fd.cip', 'fd.sip'],
+  'fd.net': ['fd.cip', 'fd.sip'],
+  'fd.port': ['fd.cport', 'fd.sport'],
+};
+/** Ancestry deeper than this is a loop in the thread table, not a real process tree. */
+const MAX_ANCESTRY = 256;
+
+/** Values of every ancestor (parent first), read through the indexed form of the field. */
+function ancestors(def: FieldDef): (c: FieldContext) => FieldValue[] {
+  const bound: ((c: FieldContext) => unknown)[] = [];
+  return (c) => {
+    const out: FieldValue[] = [];
+    for (let j = 1; j <= MAX_ANCESTRY; j++) {
+      bound[j] ??= def.bind({ text: String(j), index: j });
+      const v = bound[j]!(c) as FieldValue;
+      if (v === null || v === undefined) break;
+      out.push(v);
+    }
+    return out;
+  };
+}
+
+/** evt.rawarg renders its value as text; numeric params compare as numbers, as libsinsp's raw values do. */
+function rawNumeric(extract: (c: FieldContext) => unknown, type: FieldType): (c: FieldContext) => FieldValue {
+  if (!isNumericType(type)) return extract as (c: FieldContext) => FieldValue;
+  return (c) => {
+    const v = extract(c);
+    if (typeof v !== 'string') return v as FieldValue;
+    const t = v.trim();
+    if (/^-?\d+$/.test(t)) return BigInt(t);
+    if (/^0x[0-9a-fA-F]+$/.test(t)) return BigInt(t);
+    return null;
+  };
+}
+
 export class RegistryResolver implements FieldResolver<FieldContext> {
   private readonly defs: readonly FieldDef[];
 
@@ -69,7 +108,21 @@ export class RegistryResolver implements FieldResolver<FieldContext> {
     if (!this.defs.includes(r.def)) return { error: 'unknown', message: `filter_check called with nonexistent field ${full}` };
     // evt.arg.NAME / evt.rawarg.NAME carry the param name as a dotted argument.
     const argText = r.arg?.text;
-    return { descriptor: this.descriptor(r.def, full, argText), extract: r.bind() };
+    const descriptor = this.descriptor(r.def, full, argText);
+    if (r.def.type === 'DYN') return { descriptor, extract: rawNumeric(r.bind(), descriptor.type) };
+    if (arg === undefined && ANCESTOR_FIELDS.has(name)) {
+      descriptor.anyOf = true;
+      descriptor.rhsSupported = false;
+      return { descriptor, extract: ancestors(r.def) };
+    }
+    const pair = EITHER_END[name];
+    if (arg === undefined && pair) {
+      descriptor.anyOf = true;
+      descriptor.rhsSupported = false;
+      const [a, b] = pair.map((n) => resolveField(n).bind());
+      return { descriptor, extract: (c) => [a!(c), b!(c)] };
+    }
+    return { descriptor, extract: r.bind() };
   }
 
   fieldNames(): readonly string[] {
