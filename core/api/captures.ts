@@ -140,7 +140,7 @@ export class CaptureRegistry {
     const req: Parameters<CaptureSession['analyze']>[0] = { filter: scope.filter ?? null, from: scope.from ?? null, to: scope.to ?? null };
     if (p.views) req.views = p.views.map((v) => ({ id: v.id, options: { ...(v.sort ? { sort: v.sort } : {}), ...(v.desc !== undefined ? { desc: v.desc } : {}), ...(v.top ? { top: v.top } : {}) } }));
     if (p.overview) req.overview = true;
-    if (p.series) req.series = p.series.map((x) => ({ id: x.id, ...(x.filter ? { filter: x.filter } : {}), ...(x.metric ? { metric: x.metric } : {}) })) as never;
+    if (p.series) req.series = p.series.map((x) => ({ id: x.id, ...(x.filter ? { filter: x.filter } : {}), ...(x.field ? { field: x.field } : {}) }));
     if (p.tree) req.tree = true;
     if (p.topology) req.topology = p.topology;
     if (p.follow) req.follow = { fdFilter: p.follow.fdFilter, ...(p.follow.limit ? { limit: p.follow.limit } : {}) };
@@ -149,7 +149,9 @@ export class CaptureRegistry {
     const r = await s.analyze(req, ctx.signal, (f) => reporter.set(Math.round(f * 1_000_000)));
     if (ctx.signal.aborted) throw new TracehoundError('CANCELLED', 'the analysis was cancelled');
     reporter.done();
-    return jsonSafe(r) as AnalyzeResult;
+    // The compile-time check that the engine's result, once JSON-safe, is the contract's shape.
+    const out: AnalyzeResult = jsonSafe(r) as Jsonified<typeof r>;
+    return out;
   }
 
   views(): ViewInfo[] {
@@ -216,6 +218,9 @@ export class CaptureRegistry {
     };
   }
 }
+
+/** The JSON form of an engine value: bigint and bytes become text. */
+type Jsonified<T> = T extends bigint ? string : T extends Uint8Array ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 
 /** JSON has no bigint: timestamps and counters become decimal text, everything else passes through. */
 function jsonSafe(v: unknown): unknown {

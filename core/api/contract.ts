@@ -234,10 +234,13 @@ export interface ViewResult {
 }
 
 export interface Series {
-  /** Bucket start of the first bucket (ns, as text) and the bucket width in ns. */
-  from: string;
+  /** Start of the first bucket, ns since the epoch (aligned to width). */
+  start: string;
+  /** Bucket width in ns. */
   width: number;
   values: number[];
+  total: number;
+  max: number;
 }
 
 export interface TileResult {
@@ -247,6 +250,7 @@ export interface TileResult {
   category: string;
   total: number;
   series: Series;
+  /** The view a click on the tile drills into, with `filter` applied. */
   targetView: string;
   filter: string | null;
 }
@@ -258,63 +262,101 @@ export interface OverviewResult {
 
 export interface ExecRecord {
   ts: string;
+  num: string;
   exe: string;
   args: string;
+  name: string;
+  user: string;
 }
 
 export interface ProcNode {
+  /** The pid, plus `#n` for the n-th reuse of a pid. */
   id: string;
   pid: number;
-  ppid: number;
+  ppid: number | null;
+  parent: string | null;
+  children: string[];
   name: string;
   exe: string;
   args: string;
+  user: string;
+  container: string;
+  /** Creation time when the capture saw the clone, else null (it existed before). */
   start: string | null;
-  end: string | null;
+  exit: string | null;
+  exitStatus: number | null;
+  firstSeen: string;
+  lastSeen: string;
+  /** The image it started with, then each exec. */
   execs: ExecRecord[];
-  children: string[];
+  threads: number[];
+  events: number;
   filter: string;
-  [extra: string]: unknown;
 }
 
 export interface ProcTreeResult {
+  nodes: ProcNode[];
   roots: string[];
-  nodes: Record<string, ProcNode>;
-  [extra: string]: unknown;
 }
 
 export interface TopoNode {
   id: string;
-  kind: string;
+  kind: 'process' | 'container' | 'endpoint';
   label: string;
+  detail: string;
   filter: string;
-  [extra: string]: unknown;
 }
 
 export interface TopoEdge {
-  source: string;
-  target: string;
-  bytes: number;
+  /** Client side. */
+  from: string;
+  /** Server side. */
+  to: string;
+  proto: string;
+  port: number | null;
+  bytesOut: number;
+  bytesIn: number;
+  connections: number;
+  ioCalls: number;
   filter: string;
-  [extra: string]: unknown;
 }
 
 export interface TopologyResult {
+  grouping: 'process' | 'procname' | 'container';
   nodes: TopoNode[];
   edges: TopoEdge[];
-  [extra: string]: unknown;
 }
 
 export interface StreamChunk {
-  num: number;
+  num: string;
   ts: string;
-  [extra: string]: unknown;
+  dir: 'read' | 'write';
+  /** Bytes the call moved. */
+  len: number;
+  /** The bytes the capture kept (snap length), base64. */
+  data: string;
+  fd: string;
+  fdNum: number | null;
+  proc: string;
+  pid: number | null;
+  tid: number | null;
+  container: string;
+}
+
+export interface StreamSummary {
+  chunks: number;
+  bytesRead: number;
+  bytesWritten: number;
+  bytesMissing: number;
+  /** Distinct fd names the filter matched: more than one means the filter spans streams. */
+  streams: string[];
 }
 
 export interface AnalyzeRequest extends CaptureScope {
   views?: { id: string; sort?: string; desc?: boolean; top?: number }[];
   overview?: boolean;
-  series?: { id: string; filter?: string; metric?: string }[];
+  /** Count events matching `filter` (on top of the scope), or sum `field`, per time bucket. */
+  series?: { id: string; filter?: string; field?: string }[];
   tree?: boolean;
   topology?: 'process' | 'procname' | 'container';
   follow?: { fdFilter: string | null; limit?: number };
@@ -328,7 +370,7 @@ export interface AnalyzeResult {
   series?: Record<string, Series>;
   tree?: ProcTreeResult;
   topology?: TopologyResult;
-  follow?: { chunks: StreamChunk[]; summary: Record<string, unknown>; dropped: number };
+  follow?: { chunks: StreamChunk[]; summary: StreamSummary; dropped: number };
 }
 
 export interface FilterProblem {

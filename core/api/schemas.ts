@@ -32,7 +32,7 @@ export const PARAM_SCHEMAS: { [M in MethodName]: SchemaFor<M> } = {
       ...scope,
       views: z.array(z.object({ id: z.string().min(1).max(300), sort: z.string().max(100).optional(), desc: z.boolean().optional(), top: z.number().int().min(1).max(1_000_000).optional() }).strict()).max(64).optional(),
       overview: z.boolean().optional(),
-      series: z.array(z.object({ id: z.string().min(1).max(100), filter: filter.optional(), metric: z.string().max(200).optional() }).strict()).max(32).optional(),
+      series: z.array(z.object({ id: z.string().min(1).max(100), filter: filter.optional(), field: field.optional() }).strict()).max(32).optional(),
       tree: z.boolean().optional(),
       topology: z.enum(['process', 'procname', 'container']).optional(),
       follow: z.object({ fdFilter: filter.nullable(), limit: z.number().int().min(1).max(1_000_000).optional() }).strict().optional(),
