@@ -38,6 +38,19 @@ export function formatTimeInterval(val: number): string {
   return `${Math.trunc(val)}ns`;
 }
 
+/**
+ * csysdig's rendering of a RELTIME cell (libsinsp format_time): format_time_interval's rules
+ * below a minute, then "M:S" (unpadded) and "HH:MM:SS".
+ */
+export function formatReltime(val: number): string {
+  if (val >= 3600 * S) {
+    const p = (x: number): string => String(Math.trunc(x)).padStart(2, '0');
+    return `${p(val / (3600 * S))}:${p((val / (60 * S)) % 60)}:${p((val / S) % 60)}`;
+  }
+  if (val >= 60 * S) return `${Math.trunc(val / (60 * S))}:${Math.trunc((val / S) % 60)}`;
+  return formatTimeInterval(val);
+}
+
 function isPrint(c: number): boolean {
   return c >= 0x20 && c <= 0x7e;
 }

@@ -11,6 +11,8 @@ import { bindField } from './fieldref.js';
 
 export interface Consumer<E> {
   add(evt: E): void;
+  /** Called after the pass with one stand-in event per thread still known (views that list them). */
+  seed?(evt: E): void;
 }
 
 export interface SourceSummary {
@@ -29,6 +31,8 @@ export interface RunOptions {
 export interface AnalysisSource<E> {
   readonly resolver: FieldResolver<E>;
   run(onEvent: (evt: E) => void, opts: RunOptions): Promise<SourceSummary>;
+  /** After run(): one stand-in event per thread left in the state tables (no params, no fd). */
+  threadTable?(): Iterable<E>;
 }
 
 export interface Scope {
@@ -75,5 +79,13 @@ export async function runPass<E>(source: AnalysisSource<E>, consumers: readonly 
     matched++;
     for (let i = 0; i < list.length; i++) list[i]!.add(evt);
   }, opts);
+  const seeders = list.filter((c) => c.seed !== undefined);
+  if (seeders.length && source.threadTable) {
+    // Known threads match the user's filter like events do; the time range does not apply.
+    for (const evt of source.threadTable()) {
+      if (match && !match(evt)) continue;
+      for (const c of seeders) c.seed!(evt);
+    }
+  }
   return { ...summary, matched, firstTs: first, lastTs: last, scopeFilter: scopeFilterText(scope) };
 }

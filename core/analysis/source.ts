@@ -10,9 +10,10 @@
  * I/O events on an fd of the right kind and direction.
  */
 import type { FieldLookupFailure, FieldResolver, ResolvedField } from '../filter/fields.js';
-import type { TableDialect } from '../capture/events/table.js';
+import type { RawEvent } from '../capture/event.js';
+import { PPME, type TableDialect } from '../capture/events/table.js';
 import { EC, FD } from '../inspect/constants.js';
-import type { InspectedEvent } from '../inspect/event.js';
+import { InspectedEvent } from '../inspect/event.js';
 import { Inspector } from '../inspect/inspector.js';
 import { ALL_FIELDS } from '../inspect/fields/registry.js';
 import type { FieldContext, FieldValue } from '../inspect/fields/types.js';
@@ -77,6 +78,40 @@ export function eventData(c: FieldContext): Uint8Array | null {
   return i < 0 ? null : c.evt.bytes(i);
 }
 
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * A paramless event of libsinsp's unused "sysdigevent" exit type for one thread, like the fake
+ * event csysdig's tables get per known thread (sinsp_table::process_proctable).
+ */
+function standInRaw(tid: number, ts: bigint): RawEvent {
+  const raw: RawEvent = {
+    type: PPME.SCAPEVENT_X!,
+    tid,
+    ts,
+    tsNum: Number(ts),
+    tsLo: Number(ts & 0xffffffffn),
+    tsHi: Number(ts >> 32n),
+    cpu: 0,
+    flags: 0,
+    nparams: 0,
+    largePayload: false,
+    v1: false,
+    buf: EMPTY,
+    start: 0,
+    rawLen: 0,
+    headerLen: 26,
+    paramLen: () => 0,
+    paramOffset: () => 0,
+    param: () => EMPTY,
+    blockOffset: 0,
+    blockType: 0,
+    seq: 0,
+    clone: () => raw,
+  };
+  return raw;
+}
+
 export class CaptureSource implements AnalysisSource<FieldContext> {
   readonly resolver = new AnalysisResolver();
   /** The inspector of the last run, for consumers that read its tables after the pass. */
@@ -107,5 +142,19 @@ export class CaptureSource implements AnalysisSource<FieldContext> {
       },
     );
     return { events: summary.events, warnings: summary.warnings };
+  }
+
+  *threadTable(): Iterable<FieldContext> {
+    const insp = this.inspector;
+    if (!insp) return;
+    const render: RenderSettings = { bufferFormat: 'normal', maxBufferLen: 0 };
+    const evt = new InspectedEvent();
+    const ctx = { evt, state: insp, render };
+    for (const t of insp.threads.table.values()) {
+      evt.bind(standInRaw(t.tid, insp.lastEventTs), insp.eventInfo(PPME.SCAPEVENT_X!));
+      evt.tinfo = t;
+      evt.fdinfo = null;
+      yield ctx;
+    }
   }
 }

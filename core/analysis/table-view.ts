@@ -19,6 +19,8 @@ interface BoundColumn<E> {
   positiveOnly: boolean;
   /** Keep 64-bit values exact (timestamps); other columns fold plain numbers. */
   exact: boolean;
+  /** A FIRST/LAST column describing the key (name, command), not measuring it. */
+  identity: boolean;
 }
 
 interface Group {
@@ -54,11 +56,21 @@ export class TableView<E> {
         scale: c.scale ?? 1,
         positiveOnly: c.positiveOnly ?? false,
         exact: c.unit === 'time',
+        identity: (c.agg === 'LAST' || c.agg === 'FIRST') && c.unit !== 'time',
       };
     });
   }
 
   add(evt: E): void {
+    this.fold(evt, false);
+  }
+
+  /** A known thread without an event in range (see TableViewDef.seedThreads). */
+  seed(evt: E): void {
+    if (this.def.seedThreads) this.fold(evt, this.def.seedThreads === 'identity');
+  }
+
+  private fold(evt: E, identityOnly: boolean): void {
     if (this.filter && !this.filter(evt)) return;
     const keys = this.keys;
     for (let i = 0; i < keys.length; i++) {
@@ -76,6 +88,7 @@ export class TableView<E> {
     const cols = this.cols;
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
+      if (identityOnly && !c.identity) continue;
       if (c.where && !c.where(evt)) continue;
       if (c.field === null) {
         c.fold(g.accs[i]!, 1, () => '1');

@@ -43,6 +43,7 @@ const fileColumns: ColumnDef[] = [
 export const PROCS: TableViewDef = {
   kind: 'table',
   id: 'procs',
+  seedThreads: 'identity',
   title: 'Processes',
   description: 'Processes with their CPU time, I/O, errors and threads.',
   filter: 'evt.type!=switch',
@@ -74,6 +75,7 @@ export const PROCS: TableViewDef = {
 export const THREADS: TableViewDef = {
   kind: 'table',
   id: 'threads',
+  seedThreads: 'identity',
   title: 'Threads',
   description: 'Threads with their CPU time, I/O and errors.',
   filter: 'evt.type!=switch',
@@ -101,6 +103,7 @@ export const THREADS: TableViewDef = {
 export const CONTAINERS: TableViewDef = {
   kind: 'table',
   id: 'containers',
+  seedThreads: 'identity',
   title: 'Containers',
   description: 'Containers seen in the capture and the resources each used.',
   filter: 'container.name!=host',

@@ -44,6 +44,13 @@ export interface TableViewDef {
   omitEmpty?: boolean;
   /** Rows shown by default (the chisels' TOP_NUMBER). */
   top?: number;
+  /**
+   * Also list the threads still in the inspector's table at the end of the range, even without
+   * an event in it, as csysdig does (it feeds its tables one fake event per known thread).
+   * 'identity' fills only identity columns (FIRST/LAST) for them, so counters stay honest;
+   * 'csysdig' folds them into every column like csysdig (they count as events).
+   */
+  seedThreads?: 'identity' | 'csysdig';
 }
 
 export interface ListColumnDef {

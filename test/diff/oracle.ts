@@ -13,9 +13,14 @@ export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const CAPTURE_DIR = resolve(PROJECT_ROOT, '../shared/data/captures');
 const CACHE_DIR = join(tmpdir(), 'tracehound-oracle');
 const SYSDIG = '/usr/bin/sysdig';
+const CSYSDIG = '/usr/bin/csysdig';
 
 export function sysdigAvailable(): boolean {
   return existsSync(SYSDIG);
+}
+
+export function csysdigAvailable(): boolean {
+  return existsSync(CSYSDIG);
 }
 
 export function listCaptures(): string[] {
@@ -32,19 +37,19 @@ export interface OracleRun {
   code: number;
 }
 
-function cacheKey(capture: string, args: string[]): string {
+function cacheKey(capture: string, args: string[], bin: string): string {
   const st = statSync(capture);
-  const h = createHash('sha256').update(JSON.stringify([capture, st.size, st.mtimeMs, args])).digest('hex').slice(0, 24);
+  const h = createHash('sha256').update(JSON.stringify([bin, capture, st.size, st.mtimeMs, args])).digest('hex').slice(0, 24);
   return join(CACHE_DIR, `${basename(capture, '.scap')}-${h}.json`);
 }
 
-/** Runs `sysdig -r CAPTURE ARGS...` with TZ=UTC (cached). */
-export function runSysdig(capture: string, args: string[]): Promise<OracleRun> {
-  const file = cacheKey(capture, args);
+/** Runs `sysdig -r CAPTURE ARGS...` with TZ=UTC (cached); `csysdig` for views. */
+export function runSysdig(capture: string, args: string[], bin: 'sysdig' | 'csysdig' = 'sysdig'): Promise<OracleRun> {
+  const file = cacheKey(capture, args, bin);
   if (existsSync(file)) return Promise.resolve(JSON.parse(readFileSync(file, 'utf8')) as OracleRun);
   return new Promise((done, fail) => {
     execFile(
-      SYSDIG,
+      bin === 'sysdig' ? SYSDIG : CSYSDIG,
       ['-r', capture, ...args],
       { env: { ...process.env, TZ: 'UTC' }, cwd: tmpdir(), maxBuffer: 512 * 1024 * 1024, timeout: 300_000, encoding: 'latin1' },
       (err, stdout, stderr) => {
@@ -79,4 +84,18 @@ export function chiselLines(stdout: string): string[] {
   const lines = stdout.split('\n');
   while (lines.length && (lines[lines.length - 1] === '' || lines[lines.length - 1] === '\u001b[0m')) lines.pop();
   return lines;
+}
+
+/** One row of a csysdig `-v VIEW -j` table: its key and cells by legend name. */
+export interface CsysdigRow {
+  key: string;
+  cells: Record<string, string | number>;
+}
+
+/** Parses csysdig's JSON (`{"slices":[...,{"progress":100,"data":[{"d":[..],"k":..}],"info":{"legend":..}}]}`). */
+export function parseCsysdigJson(stdout: string): CsysdigRow[] {
+  const j = JSON.parse(stdout) as { slices: { data?: { d: (string | number)[]; k: string }[]; info?: { legend: { name: string }[] } }[] };
+  const last = j.slices[j.slices.length - 1]!;
+  const legend = last.info?.legend.map((l) => l.name) ?? [];
+  return (last.data ?? []).map((r) => ({ key: r.k, cells: Object.fromEntries(legend.map((n, i) => [n, r.d[i]!])) }));
 }
