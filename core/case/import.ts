@@ -51,7 +51,11 @@ export class ImportWriter {
   private readonly insertEvents: (batch: readonly EventIndexRow[]) => void;
   private readonly findingDigests = new DigestList();
   private readonly counts: ImportCounts = { events: 0, strings: 0, findings: 0, views: 0 };
+  private maxStringId: number;
   private firstTs: bigint | null = null;
+  private tsSorted = true;
+  private prevEvtNum = 0;
+  private prevTs = -1n;
   private lastTs: bigint | null = null;
 
   /** @internal Use CaseStore.beginImport. `db` is this import's own connection, already in BEGIN IMMEDIATE. */
@@ -61,10 +65,17 @@ export class ImportWriter {
     this.insertEvent = stmt(db, INSERT_EVENT);
     this.insertString = stmt(db, 'INSERT INTO strings (s) VALUES (?) ON CONFLICT (s) DO NOTHING RETURNING id');
     this.findString = stmt(db, 'SELECT id FROM strings WHERE s = ?');
+    this.maxStringId = (db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM strings').get() as { m: number }).m;
     const artifactId = this.artifactId;
     const ins = this.insertEvent;
+    // String columns have no foreign keys (see schema.ts); ids must come from intern(), and an
+    // id past the largest one handed out is certainly not one.
+    const badId = (v: number | null | undefined) => v != null && !(v >= 1 && v <= this.maxStringId && Number.isInteger(v));
     this.insertEvents = (batch) => {
       for (const e of batch) {
+        if (badId(e.procName) || badId(e.fdName) || badId(e.container) || badId(e.info)) {
+          throw new TracehoundError('INVALID_REQUEST', `Event ${e.evtNum} refers to a string id that intern() did not hand out`);
+        }
         ins.run(artifactId, e.evtNum, e.offset, e.ts, e.cpu, e.dir, e.type, e.tid, e.pid ?? null, e.procName ?? null,
           e.fdName ?? null, e.container ?? null, e.res ?? null, e.info ?? null);
       }
@@ -81,8 +92,12 @@ export class ImportWriter {
     const hit = this.strings.get(s);
     if (hit !== undefined) return hit;
     let row = this.insertString.get(s) as { id: number } | undefined;
-    if (row) this.counts.strings++;
-    else row = this.findString.get(s) as { id: number };
+    if (row) {
+      this.counts.strings++;
+      if (row.id > this.maxStringId) this.maxStringId = row.id;
+    } else {
+      row = this.findString.get(s) as { id: number };
+    }
     if (this.strings.size >= STRING_CACHE_LIMIT) this.strings.clear();
     this.strings.set(s, row.id);
     return row.id;
@@ -103,6 +118,9 @@ export class ImportWriter {
     for (const e of batch) {
       if (this.firstTs === null || e.ts < this.firstTs) this.firstTs = e.ts;
       if (this.lastTs === null || e.ts > this.lastTs) this.lastTs = e.ts;
+      if (this.tsSorted && (e.evtNum <= this.prevEvtNum || e.ts < this.prevTs)) this.tsSorted = false;
+      this.prevEvtNum = e.evtNum;
+      this.prevTs = e.ts;
     }
     this.counts.events += batch.length;
   }
@@ -151,9 +169,9 @@ export class ImportWriter {
     assertNoSecrets(meta, 'the import metadata');
     const completedAt = this.ctx.now();
     try {
-      stmt(this.db, `INSERT INTO imports (id, artifact_id, started_at, completed_at, events, findings, views, first_ts, last_ts, meta)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(this.id, this.artifactId, this.ctx.startedAt, completedAt, this.counts.events,
-        this.counts.findings, this.counts.views, this.firstTs, this.lastTs, canonicalJson(meta));
+      stmt(this.db, `INSERT INTO imports (id, artifact_id, started_at, completed_at, events, findings, views, first_ts, last_ts, ts_sorted, meta)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(this.id, this.artifactId, this.ctx.startedAt, completedAt, this.counts.events,
+        this.counts.findings, this.counts.views, this.firstTs, this.lastTs, this.tsSorted ? 1 : 0, canonicalJson(meta));
       appendAudit(this.db, this.ctx.actor, 'import.completed', {
         importId: this.id,
         artifactId: this.artifactId,
@@ -172,7 +190,7 @@ export class ImportWriter {
     this.finish('committed');
     return {
       id: this.id, artifactId: this.artifactId, startedAt: this.ctx.startedAt, completedAt, ...this.countsForRecord(),
-      firstTs: this.firstTs, lastTs: this.lastTs, meta: JSON.parse(canonicalJson(meta)) as Record<string, unknown>,
+      firstTs: this.firstTs, lastTs: this.lastTs, tsSorted: this.tsSorted, meta: JSON.parse(canonicalJson(meta)) as Record<string, unknown>,
     };
   }
 

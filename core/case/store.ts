@@ -313,12 +313,25 @@ export class CaseStore {
     this.assertOpen();
     const where = ['e.artifact_id = ?', 'e.evt_num > ?'];
     const args: unknown[] = [artifactId, q.afterEvtNum ?? 0];
-    if (q.fromTs !== undefined) { where.push('e.ts >= ?'); args.push(q.fromTs); }
-    if (q.toTs !== undefined) { where.push('e.ts < ?'); args.push(q.toTs); }
+    let from = 'events e';
+    if (q.fromTs !== undefined || q.toTs !== undefined) {
+      const bounds = this.windowBounds(artifactId, q.fromTs, q.toTs);
+      if (bounds === null) return [];
+      if (bounds) {
+        // Sorted by time: the window is an evt_num range, walked in primary-key order.
+        where.push('e.evt_num BETWEEN ? AND ?');
+        args.push(bounds.first, bounds.last);
+      } else {
+        // Out of order: walk the time index and sort the window by evt_num.
+        from = 'events e INDEXED BY events_ts';
+      }
+      if (q.fromTs !== undefined) { where.push('e.ts >= ?'); args.push(q.fromTs); }
+      if (q.toTs !== undefined) { where.push('e.ts < ?'); args.push(q.toTs); }
+    }
     args.push(Math.max(0, Math.min(q.limit ?? 1000, 100_000)));
     const s = stmt(this.db, `SELECT e.evt_num, e.file_offset, e.ts, e.cpu, e.dir, e.type, e.tid, e.pid,
         p.s AS proc_name, f.s AS fd_name, c.s AS container, e.res, i.s AS info
-      FROM events e
+      FROM ${from}
       LEFT JOIN strings p ON p.id = e.proc_name
       LEFT JOIN strings f ON f.id = e.fd_name
       LEFT JOIN strings c ON c.id = e.container
@@ -340,6 +353,24 @@ export class CaseStore {
       res: r.res === null ? null : Number(r.res),
       info: r.info,
     }));
+  }
+
+  /**
+   * For an artifact whose latest import was in time order: the evt_num range of [fromTs, toTs),
+   * found with two seeks on the time index; null when the window is empty. undefined when the
+   * index is not in time order (the caller falls back to the time index and a sort).
+   */
+  private windowBounds(artifactId: number, fromTs?: bigint, toTs?: bigint): { first: number; last: number } | null | undefined {
+    const latest = stmt(this.db, 'SELECT ts_sorted FROM imports WHERE artifact_id = ? ORDER BY completed_at DESC, rowid DESC LIMIT 1').get(artifactId) as { ts_sorted: number } | undefined;
+    if (!latest?.ts_sorted) return undefined;
+    const first = fromTs === undefined
+      ? (stmt(this.db, 'SELECT MIN(evt_num) AS n FROM events WHERE artifact_id = ?').get(artifactId) as { n: number | null }).n
+      : (stmt(this.db, 'SELECT evt_num AS n FROM events WHERE artifact_id = ? AND ts >= ? ORDER BY ts, evt_num LIMIT 1').get(artifactId, fromTs) as { n: number } | undefined)?.n ?? null;
+    const last = toTs === undefined
+      ? (stmt(this.db, 'SELECT MAX(evt_num) AS n FROM events WHERE artifact_id = ?').get(artifactId) as { n: number | null }).n
+      : (stmt(this.db, 'SELECT evt_num AS n FROM events WHERE artifact_id = ? AND ts < ? ORDER BY ts DESC, evt_num DESC LIMIT 1').get(artifactId, toTs) as { n: number } | undefined)?.n ?? null;
+    if (first === null || last === null || first > last) return null;
+    return { first, last };
   }
 
   /** Resolves string ids (from the index) to their text. */
@@ -584,7 +615,7 @@ interface EventDbRow {
 }
 interface ImportDbRow {
   id: string; artifact_id: bigint; started_at: string; completed_at: string; events: bigint; findings: bigint; views: bigint;
-  first_ts: bigint | null; last_ts: bigint | null; meta: string;
+  first_ts: bigint | null; last_ts: bigint | null; ts_sorted: bigint; meta: string;
 }
 interface ViewDbRow {
   id: bigint; name: string; artifact_id: bigint | null; import_id: string | null; params: string; filter: string | null;
@@ -603,7 +634,7 @@ function toArtifact(r: ArtifactDbRow): ArtifactRecord {
 function toImport(r: ImportDbRow): ImportRecord {
   return {
     id: r.id, artifactId: Number(r.artifact_id), startedAt: r.started_at, completedAt: r.completed_at, events: Number(r.events),
-    findings: Number(r.findings), views: Number(r.views), firstTs: big(r.first_ts), lastTs: big(r.last_ts), meta: JSON.parse(r.meta) as Record<string, unknown>,
+    findings: Number(r.findings), views: Number(r.views), firstTs: big(r.first_ts), lastTs: big(r.last_ts), tsSorted: r.ts_sorted === 1n, meta: JSON.parse(r.meta) as Record<string, unknown>,
   };
 }
 

@@ -186,5 +186,7 @@ export interface ImportRecord {
   views: number;
   firstTs: bigint | null;
   lastTs: bigint | null;
+  /** ts never decreases with evt_num in this import. */
+  tsSorted: boolean;
   meta: Record<string, unknown>;
 }

@@ -248,6 +248,14 @@ function checkImports(db: Db, x: Expectations, tables: Set<string>, issues: Veri
   for (const { a } of indexed) {
     if (!latest.has(a)) issues.push({ kind: 'record', severity: 'error', artifactId: a, message: `Artifact ${a} has index rows but no completed import` });
   }
+  const dangling = db.prepare(`SELECT e.artifact_id AS a, e.evt_num AS n FROM events e WHERE
+    (e.proc_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM strings s WHERE s.id = e.proc_name)) OR
+    (e.fd_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM strings s WHERE s.id = e.fd_name)) OR
+    (e.container IS NOT NULL AND NOT EXISTS (SELECT 1 FROM strings s WHERE s.id = e.container)) OR
+    (e.info IS NOT NULL AND NOT EXISTS (SELECT 1 FROM strings s WHERE s.id = e.info)) LIMIT 1`).get() as { a: number; n: number } | undefined;
+  if (dangling) {
+    issues.push({ kind: 'record', severity: 'error', artifactId: dangling.a, message: `Event ${dangling.n} of artifact ${dangling.a} refers to a string that is not in the case` });
+  }
   for (const [artifactId, imp] of latest) {
     const n = (counts.get(artifactId) as { n: number }).n;
     if (n !== imp.events) {

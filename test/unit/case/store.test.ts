@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CaseStore, verifyCase, type EventIndexRow } from '../../../core/case/index.js';
 import { codeOf, FIXED_NOW, scratch, writeEvidence } from './helpers.js';
@@ -96,6 +97,61 @@ describe('case store round trips', () => {
     expect(actions).toEqual(['case.created', 'artifact.added', 'import.started', 'import.completed']);
     re.close();
     expect((await verifyCase(path)).ok).toBe(true);
+    // String columns are checked by verify, since they carry no foreign keys.
+    const raw = new Database(path);
+    raw.prepare("DELETE FROM strings WHERE s = 'curl'").run();
+    raw.close();
+    expect((await verifyCase(path)).issues.map((i) => i.message)).toEqual([`Event 3 of artifact ${artifact.id} refers to a string that is not in the case`]);
+  });
+
+  it('answers time windows the same whether the index is in time order or not', async () => {
+    const { store } = newCase('windows');
+    const ev = tmp.path('windows.bin');
+    writeEvidence(ev, 100);
+    const sortedId = (await store.addArtifact(ev)).artifact.id;
+    writeEvidence(tmp.path('windows2.bin'), 100, 2);
+    const jumbledId = (await store.addArtifact(tmp.path('windows2.bin'))).artifact.id;
+    // Sorted: ts grows with evt_num (with ties). Jumbled: the same times with neighbours swapped.
+    const times = Array.from({ length: 3000 }, (_, i) => BASE_TS + BigInt(Math.floor(i / 3) * 1000));
+    const jumbled = times.map((t, i) => (i % 10 === 4 ? times[i + 1]! : i % 10 === 5 ? times[i - 1]! : t)).map((t, i) => (i % 97 === 0 ? t + 5_000_000n : t));
+    const fill = (id: number, ts: bigint[]) => store.importWith(id, (w) => {
+      w.addEvents(ts.map((t, i) => ({ evtNum: i + 1, offset: i, ts: t, cpu: 0, dir: 0, type: 1, tid: 1 })));
+    });
+    expect((await fill(sortedId, times)).tsSorted).toBe(true);
+    expect((await fill(jumbledId, jumbled)).tsSorted).toBe(false);
+    const rand = (() => { let x = 12345; return () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648); })();
+    for (let k = 0; k < 60; k++) {
+      const a = BASE_TS - 2000n + BigInt(Math.floor(rand() * 1_010_000));
+      const b = a + BigInt(Math.floor(rand() * 200_000));
+      const fromTs = k % 5 === 0 ? undefined : a;
+      const toTs = k % 7 === 0 ? undefined : b;
+      const after = k % 3 === 0 ? Math.floor(rand() * 3000) : 0;
+      const limit = k % 4 === 0 ? 7 : 5000;
+      for (const [id, ts] of [[sortedId, times], [jumbledId, jumbled]] as const) {
+        const want = ts.map((t, i) => ({ n: i + 1, t }))
+          .filter(({ n, t }) => n > after && (fromTs === undefined || t >= fromTs) && (toTs === undefined || t < toTs))
+          .slice(0, limit).map(({ n }) => n);
+        const q: { fromTs?: bigint; toTs?: bigint; afterEvtNum: number; limit: number } = { afterEvtNum: after, limit };
+        if (fromTs !== undefined) q.fromTs = fromTs;
+        if (toTs !== undefined) q.toTs = toTs;
+        expect(store.events(id, q).map((e) => e.evtNum), `window ${k} of artifact ${id}`).toEqual(want);
+      }
+    }
+    store.close();
+  });
+
+  it('refuses string ids that intern() did not hand out', async () => {
+    const { store } = newCase('bad-ids');
+    const ev = tmp.path('bad-ids.bin');
+    writeEvidence(ev, 100);
+    const { artifact } = await store.addArtifact(ev);
+    const w = store.beginImport(artifact.id);
+    const id = w.intern('bash');
+    w.addEvents([{ evtNum: 1, offset: 0, ts: BASE_TS, cpu: 0, dir: 0, type: 1, tid: 1, procName: id }]);
+    expect(await codeOf(() => w.addEvents([{ evtNum: 2, offset: 0, ts: BASE_TS, cpu: 0, dir: 0, type: 1, tid: 1, info: id + 1 }]))).toBe('INVALID_REQUEST');
+    expect(w.isOpen).toBe(false);
+    expect(store.eventCount(artifact.id)).toBe(0);
+    store.close();
   });
 
   it('rolls back an import completely and logs why', async () => {
