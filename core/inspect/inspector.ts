@@ -3,6 +3,7 @@
  * interface and user blocks, then runs every event through the state machine and hands the
  * visible ones to a consumer.
  */
+import type { BlockRun, CaptureWarning } from '../capture/parser.js';
 import type { RawEvent } from '../capture/event.js';
 import { eventInfo, isLargePayload, type TableDialect } from '../capture/events/table.js';
 import type { EventInfo } from '../capture/events/types.js';
@@ -50,6 +51,8 @@ export interface InspectSummary {
   delivered: number;
   warnings: string[];
   stopped: boolean;
+  /** What the block layer saw: compression, header version, block runs, typed warnings with offsets. */
+  file?: { gzip: boolean; size: number; version: string; inventory: BlockRun[]; warnings: CaptureWarning[] };
 }
 
 const CONTAINER_TYPES = new Set<number>([ET.CONTAINER_E, ET.CONTAINER_JSON_E, ET.CONTAINER_JSON_2_E]);
@@ -68,6 +71,7 @@ export class Inspector implements InspectorState {
   readonly fdsToRemove: number[] = [];
   firstEventTs = 0n;
   lastEventTs = 0n;
+  paramStorage = '';
   /** Events consumed so far (libsinsp m_nevts). */
   nevts = 0;
   readonly warnings: string[] = [];
@@ -169,7 +173,8 @@ export class Inspector implements InspectorState {
     t.exeWritable = ct.exeWritable;
     t.args = ct.args.map(bytes);
     if (t.isMainThread()) {
-      t.env = ct.env.map(bytes);
+      // Rebuilt as the NUL-separated block libsinsp parses (it drops an all-zero tail).
+      t.setEnv(Buffer.from(ct.env.map((e) => bytes(e) + '\0').join(''), 'latin1'));
       t.setCwd(bytes(ct.cwd));
     }
     t.flags |= ct.flags | CL.ACTIVE;
@@ -186,7 +191,16 @@ export class Inspector implements InspectorState {
     t.cloneTs = (ct as { cloneTs?: bigint }).cloneTs ?? 0n;
     t.tty = ct.tty;
     t.loginuid = ct.loginuid;
-    t.setCgroups(Buffer.from(ct.cgroups.map((c) => c + '\0').join(''), 'utf8'));
+    if (this.dialect === 'sysdig029' && (ct.pidnsInitStartTs !== 0n || ct.tty !== 0)) {
+      // libscap of 2022 predates the pidns start time and tty that newer writers put before
+      // loginuid, so it reads loginuid and exe_writable out of the start time and no tty.
+      t.tty = 0;
+      t.loginuid = Number(BigInt.asIntN(32, ct.pidnsInitStartTs));
+      t.exeWritable = ((ct.pidnsInitStartTs >> 32n) & 0xffn) !== 0n;
+    } else if (this.dialect === 'sysdig029') {
+      t.tty = 0;
+    }
+    t.setCgroups(Buffer.from(ct.cgroups.map((c) => bytes(c) + '\0').join(''), 'latin1'));
     t.root = bytes(ct.root);
     this.containers.resolve(t);
     return t;
@@ -377,7 +391,13 @@ export class Inspector implements InspectorState {
     }
     if (leading) this.importInitialState(file.meta);
     for (const w of file.warnings) this.warn(`${w.code}: ${w.message}`);
-    return { events: this.nevts, delivered, warnings: this.warnings, stopped };
+    return {
+      events: this.nevts,
+      delivered,
+      warnings: this.warnings,
+      stopped,
+      file: { gzip: file.gzip, size: file.fileSize, version: file.meta.section ? `${file.meta.section.major}.${file.meta.section.minor}` : '', inventory: file.parser.inventory, warnings: file.warnings },
+    };
   }
 }
 

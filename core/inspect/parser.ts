@@ -971,6 +971,7 @@ export class Parser {
       }
       if (changed && f.isRoleServer() && f.isUdpSocket()) swapAddresses(f);
       f.name = sockinfoToString(f, f.type);
+      this.s.paramStorage = f.name;
     } else {
       f.name = this.s.renderParam(evt, 1, true);
       setUnixInfo(f, packed);
@@ -1100,6 +1101,7 @@ export class Parser {
             if (f.isRoleNone()) this.guessRole(t, f, true);
             if (f.isRoleClient()) swapAddresses(f);
             f.name = sockinfoToString(f, f.type);
+            this.s.paramStorage = f.name;
           } else {
             f.name = this.s.renderParam(evt, tupleparam, true);
           }
@@ -1114,6 +1116,7 @@ export class Parser {
             if (f.isRoleNone()) this.guessRole(t, f, false);
             if (f.isRoleServer()) swapAddresses(f);
             f.name = sockinfoToString(f, f.type);
+            this.s.paramStorage = f.name;
           } else {
             f.name = this.s.renderParamOf(this.tmp, evt, tupleparam, true);
           }

@@ -2,9 +2,14 @@
  * Bridges the event-table renderer (core/capture/events/render.ts) to the inspector's state:
  * fd names, cwd, thread names and users come from the tables, exactly where libsinsp's
  * sinsp_evt looks them up.
+ *
+ * libsinsp renders every param into one text buffer that its event object reuses, and a
+ * zero-length path param "renders" by leaving that buffer as it was. The inspector keeps a copy
+ * of what the buffer last held (`paramStorage`) so those params show the same stale text.
  */
-import { renderArgs, renderParam, type FdRef, type ParamResolver, type ParamText, type RenderOptions } from '../capture/events/render.js';
+import { renderArgs, renderParam, renderRawArg, type FdRef, type ParamResolver, type ParamText, type RenderOptions } from '../capture/events/render.js';
 import type { BufferFormat } from '../capture/events/bytebuf.js';
+import { PT } from '../capture/events/types.js';
 import { FD, L4 } from './constants.js';
 import type { InspectedEvent, ParamReader } from './event.js';
 import type { FdInfo } from './fdinfo.js';
@@ -58,22 +63,18 @@ const DEFAULT_SETTINGS: RenderSettings = { bufferFormat: 'normal', maxBufferLen:
 
 function options(s: InspectorState, settings: RenderSettings, simpleFd = false): RenderOptions {
   return {
-    dialect: (s as { dialect?: 'current' | 'sysdig029' }).dialect ?? 'current',
+    dialect: s.dialect,
     bufferFormat: settings.bufferFormat,
     maxBufferLen: settings.maxBufferLen,
     simpleFd,
+    text: 'latin1',
   };
 }
 
-/**
- * The renderer decodes C strings as UTF-8 for display; the inspector keeps byte strings (one
- * char per byte). Re-encode so every byte survives into our output unchanged.
- */
-export function toByteString(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) > 0x7f) return Buffer.from(s, 'utf8').toString('latin1');
-  }
-  return s;
+/** A path param with no bytes: libsinsp shows whatever its param buffer still holds. */
+function isEmptyPath(params: ParamReader, i: number): boolean {
+  const p = params.info.params[i];
+  return p !== undefined && (p.type === PT.FSPATH || p.type === PT.FSRELPATH) && params.len(i) === 0;
 }
 
 /** get_param_as_str(i) for `params` (the event itself or its stored enter event). */
@@ -85,15 +86,26 @@ export function renderParamText(
   simple: boolean,
   settings: RenderSettings = DEFAULT_SETTINGS,
 ): { str: string; resolved: string } {
+  if (i >= params.nparams) return { str: '', resolved: '' };
+  if (isEmptyPath(params, i)) return { str: s.paramStorage, resolved: '' };
   const t: ParamText | undefined = renderParam(params.raw, i, resolverFor(s, evt), options(s, settings, simple));
   if (!t) return { str: '', resolved: '' };
-  return { str: toByteString(t.value), resolved: toByteString(t.resolved) };
+  s.paramStorage = t.value;
+  return { str: t.value, resolved: t.resolved };
 }
 
 /** %evt.args. Undefined when the event type is unknown to the dialect. */
 export function renderEventArgs(s: InspectorState, evt: InspectedEvent, settings: RenderSettings = DEFAULT_SETTINGS): string | undefined {
   const r = renderArgs(evt.raw, resolverFor(s, evt), options(s, settings));
-  return r === undefined ? undefined : toByteString(r);
+  if (r !== undefined && evt.nparams > 0 && evt.type > 1) {
+    // The buffer now holds the last param's text.
+    const last = evt.nparams - 1;
+    if (!isEmptyPath(evt, last)) {
+      const t = renderParam(evt.raw, last, resolverFor(s, evt), options(s, settings));
+      if (t) s.paramStorage = t.value;
+    }
+  }
+  return r;
 }
 
 /** get_param_as_str with the resolved part, for evt.arg/evt.res style fields. */
@@ -103,6 +115,14 @@ export function renderEventParam(
   i: number,
   settings: RenderSettings = DEFAULT_SETTINGS,
 ): ParamText | undefined {
+  if (i >= evt.nparams) return undefined;
+  if (isEmptyPath(evt, i)) return { value: s.paramStorage, resolved: '' };
   const t = renderParam(evt.raw, i, resolverFor(s, evt), options(s, settings));
-  return t === undefined ? undefined : { value: toByteString(t.value), resolved: toByteString(t.resolved) };
+  if (t) s.paramStorage = t.value;
+  return t;
+}
+
+/** %evt.rawarg.NAME as sysdig prints it; undefined when absent. */
+export function renderEventRawArg(evt: InspectedEvent, name: string): string | undefined {
+  return renderRawArg(evt.raw, name, 'latin1');
 }

@@ -25,6 +25,10 @@ export interface InspectorState {
 
   /** Timestamp of the first non-container event; 0 before it. */
   firstEventTs: bigint;
+  /** Event table dialect events are interpreted with. */
+  readonly dialect: 'current' | 'sysdig029';
+  /** What libsinsp's shared param text buffer last held (see render.ts). */
+  paramStorage: string;
 
   eventInfo(type: number): EventInfo;
   /**

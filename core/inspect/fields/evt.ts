@@ -3,12 +3,12 @@
  * (type, direction, arguments, result, latency...). Semantics follow libsinsp's
  * sinsp_filter_check_gen_event and sinsp_filter_check_event.
  */
-import { renderRawArg } from '../../capture/events/render.js';
 import { syscallName } from '../../capture/events/table.js';
 import { EC, EF, ET, FD, ONE_SECOND_NS, O, S_IXANY } from '../constants.js';
 import type { InspectedEvent } from '../event.js';
-import { renderEventArgs, renderEventParam } from '../render.js';
+import { renderEventArgs, renderEventParam, renderEventRawArg } from '../render.js';
 import { concatenatePaths } from '../paths.js';
+import { syscallCategory } from '../syscall-categories.js';
 import { defineFields, type FieldContext, type FieldDef, type FieldValue } from './types.js';
 import { secondsDotNs, tsToIso8601, tsToString } from './timefmt.js';
 
@@ -40,7 +40,8 @@ function errorCount(evt: InspectedEvent): FieldValue {
 
 /** sinsp_evt::get_category(&cat) flattened to the evt.category text. */
 function categoryName(evt: InspectedEvent): string {
-  const cat = evt.category & 0x1ff;
+  const generic = evt.type === ET.GENERIC_E || evt.type === ET.GENERIC_X;
+  const cat = generic ? syscallCategory(evt.u16(0)) : evt.category & 0x1ff;
   switch (cat) {
     case EC.UNKNOWN:
       return 'unknown';
@@ -71,6 +72,7 @@ function categoryName(evt: InspectedEvent): string {
     case EC.IO_READ:
     case EC.IO_WRITE:
     case EC.IO_OTHER: {
+      if (generic) return 'unknown';
       const f = evt.fdinfo;
       if (!f) return 'unknown';
       switch (f.type) {
@@ -327,7 +329,7 @@ export const EVENT_FIELDS: FieldDef[] = defineFields('evt', [
   },
   {
     name: 'evt.rawarg', type: 'DYN', display: 'Raw Argument', desc: "one of the event arguments specified by name. E.g. 'evt.rawarg.fd'.", flags: { requiresArg: true }, arg: 'dotted',
-    get: (_c, a) => (a === undefined ? null : (renderRawArg(_c.evt.raw, a.text) ?? null)),
+    get: (c, a) => (a === undefined ? null : (renderEventRawArg(c.evt, a.text) ?? null)),
   },
   { name: 'evt.info', type: 'CHARBUF', display: 'Information', desc: 'for most events, this field returns the same value as evt.args. However, for some events (like writes to /dev/log) it provides higher level information coming from decoding the arguments.', get: (c) => syslogInfo(c) ?? renderEventArgs(c.state, c.evt, c.render) ?? '' },
   {

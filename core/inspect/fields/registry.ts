@@ -81,9 +81,12 @@ function eventCustom(text: string, byName: Map<string, FieldDef>): ParsedField |
   }
   if (text.startsWith('evt.type.is')) {
     if (text[11] !== '.') throw syntaxError(text);
-    const m = /^[A-Za-z0-9_]+/.exec(text.slice(12));
-    const word = m ? m[0] : '';
-    return { def: f('evt.type.is'), arg: { text: word }, length: 12 + word.length };
+    // libsinsp compares the whole rest of the text with a number or an event name, so the
+    // field only takes its argument when it ends the format; otherwise it consumes nothing.
+    const rest = text.slice(12);
+    if (/^\s*\+?\d+$/.test(rest)) return { def: f('evt.type.is'), arg: { text: rest.trim() }, length: text.length };
+    if (EVENTS_SYSDIG029.some((e) => e !== undefined && e.name === rest)) return { def: f('evt.type.is'), arg: { text: rest }, length: 12 + rest.length };
+    return { def: f('evt.type.is'), arg: { text: '' }, length: 0 };
   }
   return null;
 }
