@@ -4,6 +4,7 @@
  * `evt.arg.fd`, `container.mount[/x*]`) and binds extractors; this maps its types onto the
  * filter's and words lookup failures as Falco does. One bound extractor per use.
  */
+import { SYSCALL_NAMES } from '../capture/events/syscalls.js';
 import { EVENTS } from '../capture/events/table.js';
 import { PARAM_TYPE_NAMES, type ParamTypeName } from '../capture/events/types.js';
 import { isNumericType, type FieldDescriptor, type FieldLookupFailure, type FieldResolver, type FieldType, type FieldValue, type ResolvedField } from '../filter/fields.js';
@@ -41,6 +42,14 @@ function rawArgType(name: string): FieldType | undefined {
 
 /** Ancestor fields that, without an index, match when any ancestor matches (libsinsp compare_full_a*). */
 const ANCESTOR_FIELDS = new Set(['proc.aname', 'proc.apid', 'proc.aexe', 'proc.aexepath', 'proc.acmdline']);
+let eventNames: Set<string> | undefined;
+
+/** evt.type values must name an event or a syscall, as libsinsp checks when compiling. */
+function checkEventName(text: string): void {
+  eventNames ??= new Set([...EVENTS.map((e) => e.name), ...SYSCALL_NAMES]);
+  if (!eventNames.has(text)) throw new Error(`unknown event type ${text}`);
+}
+
 /** Fields that match when either end of the connection matches (libsinsp's custom compares). */
 const EITHER_END: Record<string, readonly [string, string]> = {
   'fd.ip': ['fd.cip', 'fd.sip'],
@@ -122,7 +131,9 @@ export class RegistryResolver implements FieldResolver<FieldContext> {
       const [a, b] = pair.map((n) => resolveField(n).bind());
       return { descriptor, extract: (c) => [a!(c), b!(c)] };
     }
-    return { descriptor, extract: r.bind() };
+    const out: ResolvedField<FieldContext> = { descriptor, extract: r.bind() };
+    if (full === 'evt.type') out.checkValue = checkEventName;
+    return out;
   }
 
   fieldNames(): readonly string[] {

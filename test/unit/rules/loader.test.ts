@@ -429,3 +429,31 @@ describe('rules loader: exceptions', () => {
     expect(e.rules.map((r) => r.name)).toEqual([]);
   });
 });
+
+describe('rules loader: inspector registry as the syscall source', () => {
+  it('rejects unknown event types, or skips the rule when asked to', async () => {
+    const { RegistryResolver } = await import('../../../core/rules/syscall-resolver.js');
+    const e = new RulesEngine({ sources: { syscall: new RegistryResolver() } });
+    const res = e.loadRules(`
+- rule: Typo
+  desc: d
+  condition: evt.type = opne and proc.name = cat
+  output: o
+  priority: INFO
+- rule: Newer event
+  desc: d
+  condition: evt.type in (open, some_future_syscall)
+  output: o
+  priority: INFO
+  skip-if-unknown-filter: true
+- rule: Fine
+  desc: d
+  condition: evt.type in (open, openat2) and proc.aname = bash and fd.net = 10.0.0.0/8
+  output: "%proc.name %fd.name"
+  priority: INFO
+`, 'x.yaml');
+    expect(res.errors.map((x) => [x.itemName, x.message])).toEqual([['Typo', 'unknown event type opne']]);
+    expect(res.warnings.map((x) => [x.code, x.itemName, x.message])).toEqual([['LOAD_UNKNOWN_FILTER', 'Newer event', 'unknown event type some_future_syscall']]);
+    expect(e.rules.map((r) => r.name)).toEqual(['Fine']);
+  });
+});
