@@ -149,7 +149,13 @@ export async function analyzeSource<E>(
     },
     views: Object.fromEntries(views.map((v) => [v.id, v.c.result(v.options)])),
   };
-  if (overview) out.overview = overview.result(from, to);
+  if (overview) {
+    if (src instanceof CaptureSource) {
+      overview.addListeningPorts(src.serverPortsAtStart);
+      if (src.inspector) overview.addContainers(src.inspector.containers.containers.keys());
+    }
+    out.overview = overview.result(from, to);
+  }
   if (series.length) {
     let width = 0;
     for (const s of series) {

@@ -80,6 +80,22 @@ export function eventData(c: FieldContext): Uint8Array | null {
 
 const EMPTY = Buffer.alloc(0);
 
+/** Ports of server-side sockets in every fd table (chisel API get_thread_table_barebone). */
+function serverPorts(insp: Inspector): number[] {
+  const ports = new Set<number>();
+  for (const t of insp.threads.table.values()) {
+    const table = t.fdTable();
+    if (!table) continue;
+    for (const f of table.table.values()) {
+      if (f.type === FD.IPV4_SOCK && f.isRoleServer()) ports.add(f.v4dport);
+      else if (f.type === FD.IPV4_SERVSOCK) ports.add(f.v4sPort);
+      else if (f.type === FD.IPV6_SOCK && f.isRoleServer()) ports.add(f.v6dport);
+      else if (f.type === FD.IPV6_SERVSOCK) ports.add(f.v6sPort);
+    }
+  }
+  return [...ports];
+}
+
 /**
  * A paramless event of libsinsp's unused "sysdigevent" exit type for one thread, like the fake
  * event csysdig's tables get per known thread (sinsp_table::process_proctable).
@@ -116,6 +132,11 @@ export class CaptureSource implements AnalysisSource<FieldContext> {
   readonly resolver = new AnalysisResolver();
   /** The inspector of the last run, for consumers that read its tables after the pass. */
   inspector: Inspector | null = null;
+  /**
+   * Server ports open when the capture starts (from the process and fd lists), as Sysdig
+   * Inspect's Listening Ports tile counts them. Taken when the first event is delivered.
+   */
+  serverPortsAtStart: number[] = [];
 
   constructor(
     readonly path: string,
@@ -129,9 +150,14 @@ export class CaptureSource implements AnalysisSource<FieldContext> {
     const render: RenderSettings = { bufferFormat: 'normal', maxBufferLen: 0 };
     const ctx: { evt: InspectedEvent; state: Inspector; render: RenderSettings } = { evt: null as unknown as InspectedEvent, state: insp, render };
     const signal = opts.signal;
+    let first = true;
     const summary = await insp.run(
       this.path,
       (evt) => {
+        if (first) {
+          first = false;
+          this.serverPortsAtStart = serverPorts(insp);
+        }
         ctx.evt = evt;
         onEvent(ctx);
         return signal?.aborted ? false : undefined;

@@ -72,7 +72,7 @@ export const TILES: readonly TileDef[] = [
   { id: 'netBytesR', name: 'Net Bytes In', desc: 'Bytes read from the network', category: 'network', kind: 'sum', excludable: false, targetView: 'sports', filter: `${NET_IO} and evt.is_io_read=true` },
   { id: 'netBytesW', name: 'Net Bytes Out', desc: 'Bytes written to the network', category: 'network', kind: 'sum', excludable: false, targetView: 'sports', filter: `${NET_IO} and evt.is_io_write=true` },
   { id: 'connectionCount', name: 'Active Network Connections', desc: 'Connections that carried data', category: 'network', kind: 'distinct', excludable: true, targetView: 'connections', filter: NET_IO },
-  { id: 'listeningPortCount', name: 'Listening Ports', desc: 'Ports bound in the range', category: 'network', kind: 'distinct', excludable: true, targetView: 'port_bindings', filter: 'evt.type=bind and evt.dir=< and evt.rawres>=0' },
+  { id: 'listeningPortCount', name: 'Listening Ports', desc: 'Server ports open at the start or bound in the range', category: 'network', kind: 'distinct', excludable: true, targetView: 'port_bindings', filter: 'evt.type=bind and evt.dir=< and evt.rawres>=0' },
   { id: 'newListeningPorts', name: 'New Listening Ports', desc: 'Successful bind() calls', category: 'network', kind: 'sum', excludable: true, targetView: 'port_bindings', filter: 'evt.type=bind and evt.dir=< and evt.rawres>=0 and fd.sport exists' },
   { id: 'newConnectionsO', name: 'New Outbound Connections', desc: 'New client network connections', category: 'network', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=connect and evt.dir=< and fd.sport exists' },
   { id: 'newConnectionsI', name: 'New Inbound Connections', desc: 'New server network connections', category: 'network', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=accept and evt.dir=< and fd.sport exists' },
@@ -138,7 +138,7 @@ export interface OverviewResult {
 
 type F =
   | 'type' | 'dir' | 'rawres' | 'fdcname' | 'fdname' | 'fdtype' | 'isWrite' | 'isRead' | 'buffer' | 'buflen'
-  | 'sport' | 'exe' | 'sig' | 'latency' | 'severity' | 'pname' | 'pid' | 'cid' | 'ts';
+  | 'sport' | 'exe' | 'sig' | 'latency' | 'severity' | 'pname' | 'pid' | 'tid' | 'cid' | 'ts';
 
 type Acc = { kind: 'sum'; b: Bucketer<number>; total: number } | { kind: 'distinct'; b: Bucketer<Set<string>>; all: Set<string> };
 
@@ -173,6 +173,7 @@ export class Overview<E> {
       severity: opt('syslog.severity'),
       pname: b('proc.pname'),
       pid: b('proc.pid'),
+      tid: b('thread.tid'),
       cid: b('container.id'),
       ts: b('evt.rawtime'),
     };
@@ -198,6 +199,32 @@ export class Overview<E> {
     if (a.kind !== 'distinct') return;
     a.all.add(key);
     a.b.at(this.ts).add(key);
+  }
+
+  /** Containers the capture's metadata describes (the chisel counts the container table). */
+  addContainers(ids: Iterable<string>): void {
+    const a = this.acc.get('containerCount')!;
+    if (a.kind === 'distinct') for (const id of ids) if (id !== 'host' && id !== '') a.all.add(id);
+  }
+
+  /** Server ports already open when the capture starts (the chisel reads them at start). */
+  addListeningPorts(ports: Iterable<number>): void {
+    const a = this.acc.get('listeningPortCount')!;
+    if (a.kind === 'distinct') for (const p of ports) a.all.add(String(p));
+  }
+
+  /**
+   * A thread still in the state tables after the pass. The chisel counts processes and
+   * containers from those tables, so idle ones count too (in the total; they have no time).
+   */
+  seed(evt: E): void {
+    const pid = this.t(this.f.pid, evt);
+    const tid = this.t(this.f.tid, evt);
+    const procs = this.acc.get('procCount')!;
+    if (pid !== null && pid === tid && procs.kind === 'distinct') procs.all.add(pid);
+    const cid = this.t(this.f.cid, evt);
+    const conts = this.acc.get('containerCount')!;
+    if (cid !== null && cid !== 'host' && cid !== '' && conts.kind === 'distinct') conts.all.add(cid);
   }
 
   private t(f: BoundField<E>, evt: E): string | null {
