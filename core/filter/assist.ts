@@ -22,6 +22,8 @@ export interface FilterProblem {
   col: number;
   suggestion?: string;
   candidates?: string[];
+  /** Text that fixes the problem when it replaces start..end (a one-click fix), when there is one. */
+  replacement?: string;
 }
 
 export type ValidateResult =
@@ -44,6 +46,11 @@ export function validateFilter<E>(text: string, resolver: FieldResolver<E>): Val
     const problem: FilterProblem = { code: err.code as FilterErrorCode, reason: err.reason, message: err.bare, start, end: Math.min(end, Math.max(text.length, start + 1)), line: err.pos.line, col: err.pos.col };
     if (err.suggestion !== undefined) problem.suggestion = err.suggestion;
     if (err.candidates !== undefined) problem.candidates = err.candidates;
+    if (err.reason === 'UNKNOWN_FIELD' && err.candidates?.length) {
+      // Keep the bracket argument the user wrote, replace only the name.
+      const arg = /\[.*\]$/.exec(text.slice(start, problem.end))?.[0] ?? '';
+      problem.replacement = `${err.candidates[0]!.replace(/\[.*\]$/, '')}${arg}`;
+    }
     return { ok: false, problem };
   }
 }

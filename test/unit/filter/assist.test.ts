@@ -19,6 +19,9 @@ describe('validateFilter', () => {
     if (v.ok) return;
     expect(v.problem).toMatchObject({ code: 'FILTER_UNKNOWN_FIELD', reason: 'UNKNOWN_FIELD', start: 21, end: 28, col: 22 });
     expect(v.problem.candidates).toContain('fd.name');
+    expect(v.problem.replacement).toBe('fd.name');
+    const a = validateFilter('proc.anme[2] = bash', R);
+    expect(a.ok || [a.problem.start, a.problem.end, a.problem.replacement]).toEqual([0, 12, 'proc.aname[2]']);
     const p = validateFilter('proc.name = bash and (fd.num = 1', R);
     expect(p.ok || p.problem.reason).toBe('UNBALANCED_PARENS');
     const o = validateFilter('fd.num contains 1', R);
