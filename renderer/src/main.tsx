@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { apiHandle } from './api';
 import { openCapture } from './areas/CapturesArea';
+import { startUrlSync } from './explorer/url';
 import { request } from './state/operations';
 import { useApp } from './state/store';
 import './styles.css';
+import './explorer/explorer.css';
 
 function boot(): void {
   const handle = apiHandle();
@@ -23,11 +25,13 @@ function boot(): void {
       st.pushToast({ tone: 'info', title: 'Cases cannot be opened yet', message: `Saving and reopening cases is coming; ${event.path} was not opened.` });
     }
   });
+  // In web mode the URL can name a capture and the state to restore; it wins over the command line's.
+  const fromUrl = handle.transport === 'websocket' && startUrlSync();
   void request('Could not reach the engine', 'app.info', {}).then((info) => {
     if (!info) return;
     useApp.getState().setAppInfo(info);
     // The capture named on the command line opens at start, as `sysdig -r` users expect.
-    if (info.initialCapture) void openCapture(info.initialCapture);
+    if (info.initialCapture && !fromUrl) void openCapture(info.initialCapture);
   });
 
   const root = document.getElementById('root');

@@ -39,8 +39,7 @@ export function OpenCaptureDialog({ onClose, onOpen }: Props) {
         </header>
         <p className="modal__text">
           Pick a sysdig or Falco capture (<code>.scap</code>, raw or gzip) on the machine the engine runs on.
-          The file is only read, never modified. Opening currently computes its SHA-256 fingerprint; event
-          decoding is not in this build yet.
+          The file is only read, never modified: opening fingerprints it (SHA-256) and indexes its events.
         </p>
         <form className="path-form" onSubmit={(e) => { e.preventDefault(); submit(path); }}>
           <label className="field">

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../state/store';
 import { CloseIcon } from './icons';
-import { SHORTCUTS } from './shortcuts';
+import { SHORTCUT_GROUPS } from './shortcuts';
 
 export function HelpOverlay() {
   const open = useApp((s) => s.helpOpen);
@@ -11,7 +11,7 @@ export function HelpOverlay() {
   if (!open) return null;
   return (
     <div className="modal-backdrop modal-backdrop--top" onMouseDown={(e) => { if (e.target === e.currentTarget) setOpen(false); }}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help-overlay">
+      <div className="modal modal--help" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help-overlay">
         <header className="modal__header">
           <h2 id="help-title" className="modal__title">Keyboard shortcuts</h2>
           <button ref={closeRef} type="button" className="btn btn--icon btn--ghost" aria-label="Close"
@@ -19,18 +19,23 @@ export function HelpOverlay() {
             <CloseIcon />
           </button>
         </header>
-        <table className="shortcuts">
-          <tbody>
-            {SHORTCUTS.map((s) => (
-              <tr key={s.does}>
-                <td className="shortcuts__keys">
-                  {s.keys.map((k, i) => <span key={k}>{i > 0 && <span className="shortcuts__plus">+</span>}<kbd>{k}</kbd></span>)}
-                </td>
-                <td>{s.does}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="shortcuts__groups">
+          {SHORTCUT_GROUPS.map((g) => (
+            <table key={g.title} className="shortcuts">
+              <caption className="shortcuts__group">{g.title}</caption>
+              <tbody>
+                {g.items.map((s) => (
+                  <tr key={s.does}>
+                    <td className="shortcuts__keys">
+                      {s.keys.map((k, i) => <span key={k}>{i > 0 && <span className="shortcuts__plus">+</span>}<kbd>{k}</kbd></span>)}
+                    </td>
+                    <td>{s.does}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        </div>
       </div>
     </div>
   );

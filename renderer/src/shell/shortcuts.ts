@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AREAS } from '../areas/areas';
+import { EXPLORER_SHORTCUTS } from '../explorer/shortcuts';
 import { useApp } from '../state/store';
 
 export interface ShortcutDoc {
@@ -12,6 +13,11 @@ export const SHORTCUTS: ShortcutDoc[] = [
   ...AREAS.map((a, i) => ({ keys: ['Alt', String(i + 1)], does: `Go to ${a.label}` })),
   { keys: ['?'], does: 'Show or hide this help' },
   { keys: ['Esc'], does: 'Close a dialog or this help' },
+];
+
+export const SHORTCUT_GROUPS: { title: string; items: ShortcutDoc[] }[] = [
+  { title: 'Everywhere', items: SHORTCUTS },
+  { title: 'Capture explorer', items: EXPLORER_SHORTCUTS },
 ];
 
 function isTyping(target: EventTarget | null): boolean {

@@ -8,10 +8,11 @@ import { useApp, type NewToast } from './store';
  * or was cancelled, because the toast has already told the user.
  */
 export async function runOperation<M extends MethodName>(
-  label: string, method: M, params: Params<M>,
+  label: string, method: M, params: Params<M>, hooks: { onStart?: (opId: number) => void } = {},
 ): Promise<Result<M> | undefined> {
   const store = useApp.getState();
   const op = store.startOperation(label, method);
+  hooks.onStart?.(op.id);
   try {
     const result = await getApi().call(method, params, {
       signal: op.controller.signal,

@@ -71,6 +71,8 @@ export interface AppState {
   progressOperation(id: number, p: ProgressEvent): void;
   finishOperation(id: number, status: Exclude<OperationStatus, 'running'>): void;
   cancelOperation(id: number): void;
+  /** Removes an operation at once: a query superseded by a newer one is not news to the user. */
+  dropOperation(id: number): void;
 }
 
 let nextId = 1;
@@ -137,4 +139,5 @@ export const useApp = create<AppState>()((set, get) => ({
   cancelOperation: (id) => {
     get().operations.find((op) => op.id === id && op.status === 'running')?.controller.abort();
   },
+  dropOperation: (id) => set((s) => ({ operations: s.operations.filter((op) => op.id !== id) })),
 }));
