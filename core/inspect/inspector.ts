@@ -4,6 +4,7 @@
  * visible ones to a consumer.
  */
 import type { BlockRun, CaptureWarning } from '../capture/parser.js';
+import type { BlockRun, CaptureWarning } from '../capture/parser.js';
 import type { RawEvent } from '../capture/event.js';
 import { eventInfo, isLargePayload, type TableDialect } from '../capture/events/table.js';
 import type { EventInfo } from '../capture/events/types.js';
