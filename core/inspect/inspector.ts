@@ -4,7 +4,6 @@
  * visible ones to a consumer.
  */
 import type { BlockRun, CaptureWarning } from '../capture/parser.js';
-import type { BlockRun, CaptureWarning } from '../capture/parser.js';
 import type { RawEvent } from '../capture/event.js';
 import { eventInfo, isLargePayload, type TableDialect } from '../capture/events/table.js';
 import type { EventInfo } from '../capture/events/types.js';
@@ -38,8 +37,16 @@ export interface InspectorOptions {
    * skipped without an event number, as libscap of that time did).
    */
   dialect?: TableDialect;
-  /** Deliver internal events (procinfo, ...) like sysdig -D. Default false. */
+  /** Internal-events mode (sysdig -D): internal events get through even when filtered out. */
   internalEvents?: boolean;
+  /**
+   * What to do with event types the dialect's table does not know: 'skip' them without an event
+   * number (what sysdig 0.29.3's libscap does), or 'decode' them with the current table.
+   * Default: 'skip' for the sysdig029 dialect (to match it), irrelevant for 'current'.
+   */
+  unknownEvents?: 'skip' | 'decode';
+  /** Capture filter (sysdig's trailing filter expression), see Parser.process. */
+  filter?: (evt: InspectedEvent) => boolean;
 }
 
 /** Visit one delivered event. Return false to stop reading. */
@@ -66,6 +73,7 @@ export class Inspector implements InspectorState {
   readonly syslog = new SyslogDecoder();
   readonly dialect: TableDialect;
   readonly internalEvents: boolean;
+  readonly filter: ((evt: InspectedEvent) => boolean) | null;
 
   tidToRemove = -1;
   tidOfFdToRemove = -1;
@@ -87,7 +95,8 @@ export class Inspector implements InspectorState {
   constructor(opts: InspectorOptions = {}) {
     this.dialect = opts.dialect ?? 'current';
     this.internalEvents = opts.internalEvents ?? false;
-    this.maxType = this.dialect === 'sysdig029' ? SYSDIG_0_29_EVENT_MAX : Number.MAX_SAFE_INTEGER;
+    this.maxType = this.dialect === 'sysdig029' && (opts.unknownEvents ?? 'skip') === 'skip' ? SYSDIG_0_29_EVENT_MAX : Number.MAX_SAFE_INTEGER;
+    this.filter = opts.filter ?? null;
     this.ifaces = new NetworkInterfaces(this.containers);
     this.parser = new Parser(this);
   }

@@ -112,6 +112,9 @@ const EXECVE_EXIT_TYPES = new Set<number>([
 
 const ACCEPT_EXIT_TYPES = new Set<number>([ET.ACCEPT_X, ET.ACCEPT_5_X, ET.ACCEPT4_X, ET.ACCEPT4_5_X]);
 
+/** PPM_EVENT_MAX: the "no last event" marker a filtered-out event leaves on its thread. */
+const NO_EVENT_TYPE = 1 << 16;
+
 /** A sentinel for libsinsp's recycled event buffer written by poll/select enters (not an event). */
 const GARBAGE_ENTER: unique symbol = Symbol('garbage-enter');
 
@@ -234,6 +237,30 @@ export class Parser {
     const etype = evt.type;
     this.reset(evt);
     evt.filteredOut = false;
+
+    // A capture filter (sysdig's trailing filter) runs before parsing, except for events that
+    // change state, which are parsed first. A filtered-out event is not parsed at all and breaks
+    // its thread's enter/exit pairing, exactly like libsinsp.
+    const filter = this.s.filter;
+    let filterLater = false;
+    if (filter) {
+      let eflags = evt.flags;
+      if (etype === ET.WRITE_X) {
+        let f = evt.fdinfo;
+        if (f === null && evt.tinfo !== null) {
+          f = evt.tinfo.getFd(evt.tinfo.lastEventFd);
+          evt.fdinfo = f;
+        }
+        if (f && f.flags & (FDF.IS_TRACER_FD | FDF.IS_TRACER_FILE)) eflags |= EF.MODIFIES_STATE;
+      }
+      if (eflags & EF.MODIFIES_STATE) {
+        filterLater = true;
+      } else if (!filter(evt)) {
+        if (evt.tinfo && !(eflags & EF.SKIPPARSERESET || etype === ET.SCHEDSWITCH_6_E)) evt.tinfo.lastEventType = NO_EVENT_TYPE;
+        evt.filteredOut = true;
+        return;
+      }
+    }
 
     switch (etype) {
       case ET.SENDTO_E:
@@ -406,6 +433,10 @@ export class Parser {
         break;
     }
 
+    if (filterLater && filter && !filter(evt)) {
+      evt.filteredOut = true;
+      return;
+    }
     if (evt.raw.flags & SCAP_DF_STATE_ONLY) evt.filteredOut = true;
     if (evt.fdinfo) evt.fdinfoNameChanged = evt.fdinfo.name !== evt.fdinfo.oldname;
   }

@@ -9,6 +9,7 @@
  */
 import { renderArgs, renderParam, renderRawArg, type FdRef, type ParamResolver, type ParamText, type RenderOptions } from '../capture/events/render.js';
 import type { BufferFormat } from '../capture/events/bytebuf.js';
+import { eventInfo } from '../capture/events/table.js';
 import { PT } from '../capture/events/types.js';
 import { FD, L4 } from './constants.js';
 import type { InspectedEvent, ParamReader } from './event.js';
@@ -61,9 +62,14 @@ export interface RenderSettings {
 
 const DEFAULT_SETTINGS: RenderSettings = { bufferFormat: 'normal', maxBufferLen: 0 };
 
-function options(s: InspectorState, settings: RenderSettings, simpleFd = false): RenderOptions {
+/** The dialect's table, or the current one for event types the dialect does not know. */
+function dialectFor(s: InspectorState, type: number): 'current' | 'sysdig029' {
+  return s.dialect === 'sysdig029' && eventInfo(type, 'sysdig029') === undefined ? 'current' : s.dialect;
+}
+
+function options(s: InspectorState, settings: RenderSettings, type: number, simpleFd = false): RenderOptions {
   return {
-    dialect: s.dialect,
+    dialect: dialectFor(s, type),
     bufferFormat: settings.bufferFormat,
     maxBufferLen: settings.maxBufferLen,
     simpleFd,
@@ -88,7 +94,7 @@ export function renderParamText(
 ): { str: string; resolved: string } {
   if (i >= params.nparams) return { str: '', resolved: '' };
   if (isEmptyPath(params, i)) return { str: s.paramStorage, resolved: '' };
-  const t: ParamText | undefined = renderParam(params.raw, i, resolverFor(s, evt), options(s, settings, simple));
+  const t: ParamText | undefined = renderParam(params.raw, i, resolverFor(s, evt), options(s, settings, params.type, simple));
   if (!t) return { str: '', resolved: '' };
   s.paramStorage = t.value;
   return { str: t.value, resolved: t.resolved };
@@ -96,12 +102,12 @@ export function renderParamText(
 
 /** %evt.args. Undefined when the event type is unknown to the dialect. */
 export function renderEventArgs(s: InspectorState, evt: InspectedEvent, settings: RenderSettings = DEFAULT_SETTINGS): string | undefined {
-  const r = renderArgs(evt.raw, resolverFor(s, evt), options(s, settings));
+  const r = renderArgs(evt.raw, resolverFor(s, evt), options(s, settings, evt.type));
   if (r !== undefined && evt.nparams > 0 && evt.type > 1) {
     // The buffer now holds the last param's text.
     const last = evt.nparams - 1;
     if (!isEmptyPath(evt, last)) {
-      const t = renderParam(evt.raw, last, resolverFor(s, evt), options(s, settings));
+      const t = renderParam(evt.raw, last, resolverFor(s, evt), options(s, settings, evt.type));
       if (t) s.paramStorage = t.value;
     }
   }
@@ -117,7 +123,7 @@ export function renderEventParam(
 ): ParamText | undefined {
   if (i >= evt.nparams) return undefined;
   if (isEmptyPath(evt, i)) return { value: s.paramStorage, resolved: '' };
-  const t = renderParam(evt.raw, i, resolverFor(s, evt), options(s, settings));
+  const t = renderParam(evt.raw, i, resolverFor(s, evt), options(s, settings, evt.type));
   if (t) s.paramStorage = t.value;
   return t;
 }

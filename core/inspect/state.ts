@@ -30,6 +30,9 @@ export interface InspectorState {
   /** What libsinsp's shared param text buffer last held (see render.ts). */
   paramStorage: string;
 
+  /** Capture filter: events it rejects are not parsed (unless they change state) nor delivered. */
+  readonly filter: ((evt: InspectedEvent) => boolean) | null;
+
   eventInfo(type: number): EventInfo;
   /**
    * get_param_as_str(i): the param's text as sysdig renders it (the plain part, not the resolved

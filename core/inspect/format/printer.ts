@@ -27,8 +27,12 @@ export interface PrintOptions {
   verbose?: boolean;
   /** -t: evt.outputtime style. */
   timeFormat?: RenderSettings['timeFormat'];
-  /** Event table dialect (see InspectorOptions.dialect). */
+  /** Event table dialect (see InspectorOptions.dialect). Default 'sysdig029'. */
   dialect?: TableDialect;
+  /** Event types newer than the dialect's table (see InspectorOptions.unknownEvents). */
+  unknownEvents?: 'skip' | 'decode';
+  /** Capture filter (a compiled sysdig filter expression). */
+  filter?: (ctx: FieldContext) => boolean;
   signal?: AbortSignal;
 }
 
@@ -44,7 +48,26 @@ export interface PrintSummary extends InspectSummary {
 export async function printCapture(path: string, opts: PrintOptions, write: (line: string) => void): Promise<PrintSummary> {
   const json = opts.json ?? false;
   const formatter = new EventFormatter(unescapeFormat(opts.format ?? DEFAULT_FORMAT), json);
-  const insp = new Inspector({ dialect: opts.dialect ?? 'current', internalEvents: opts.internal ?? false });
+  const ctx: { evt: FieldContext['evt'] | null; state: Inspector; render: RenderSettings } = {
+    evt: null,
+    state: null as unknown as Inspector,
+    render: { bufferFormat: 'normal', maxBufferLen: 0 },
+  };
+  const pred = opts.filter;
+  const insp = new Inspector({
+    dialect: opts.dialect ?? 'sysdig029',
+    internalEvents: opts.internal ?? false,
+    ...(opts.unknownEvents !== undefined ? { unknownEvents: opts.unknownEvents } : {}),
+    ...(pred
+      ? {
+          filter: (evt: FieldContext['evt']) => {
+            ctx.evt = evt;
+            return pred(ctx as FieldContext);
+          },
+        }
+      : {}),
+  });
+  ctx.state = insp;
   const bufferFormat = opts.bufferFormat ?? 'normal';
   const render: RenderSettings = {
     bufferFormat,
@@ -55,7 +78,7 @@ export async function printCapture(path: string, opts: PrintOptions, write: (lin
   const limit = opts.count ?? Number.POSITIVE_INFINITY;
   let seen = 0;
   let lines = 0;
-  const ctx: { evt: FieldContext['evt'] | null; state: Inspector; render: RenderSettings } = { evt: null, state: insp, render };
+  ctx.render = render;
   if (limit <= 0) {
     return { events: 0, delivered: 0, warnings: [], stopped: true, lines: 0 };
   }
