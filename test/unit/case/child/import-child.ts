@@ -28,6 +28,7 @@ for (let start = 1; start <= total; start += BATCH) {
     });
   }
   w.addEvents(batch);
+  say(`batch ${(start - 1) / BATCH}`);
   if (start % 20_000 === 1) w.addFindings([{ rule: 'Crash test rule', priority: 'warning', ts: base + BigInt(start) * 1000n, evtNum: start, output: `event ${start} of run ${run}`, outputFields: { 'evt.num': start }, tags: ['test'] }]);
 }
 w.putView({ name: 'processes', rows: procs.map((id, i) => ({ id, count: Math.floor(total / procs.length) + (i < total % procs.length ? 1 : 0) })) });
