@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { listViews } from '../analysis/analyze.js';
+import { listViews, type AnalyzeResult as EngineAnalyzeResult } from '../analysis/analyze.js';
+import type { OverviewResult as EngineOverview } from '../analysis/tiles.js';
 import { CaptureSession, type Scope } from '../analysis/explore/session.js';
 import { AnalysisResolver } from '../analysis/source.js';
 import { completeFilter, validateFilter } from '../filter/assist.js';
@@ -16,7 +17,7 @@ import { replayCapture } from '../rules/replay.js';
 import { RegistryResolver } from '../rules/syscall-resolver.js';
 import type {
   AnalyzeRequest, AnalyzeResult, CaptureSummary, CaptureScope, CompletionResult, EventDetail, EventPage, FieldInfo,
-  FilterCheck, Params, ProgressEvent, RulesRun, ViewInfo,
+  FilterCheck, Params, ProgressEvent, RulesRun, Series, ViewInfo,
 } from './contract.js';
 import { TracehoundError } from './errors.js';
 import type { TableDialect } from '../capture/events/table.js';
@@ -126,6 +127,18 @@ export class CaptureRegistry {
     };
   }
 
+  async locate(p: Params<'capture.locate'>, ctx: Ctx): Promise<{ offset: number | null; total: number }> {
+    const s = this.get(p.id);
+    checkFilter(this.resolver, p.filter);
+    return s.locate(toScope(p), p.num, ctx.signal);
+  }
+
+  density(p: Params<'capture.density'>): Series {
+    const s = this.get(p.id);
+    const d = s.density(p.from !== undefined ? BigInt(p.from) : null, p.to !== undefined ? BigInt(p.to) : null, p.maxBuckets);
+    return { start: d.start.toString(), width: d.width, values: d.values, total: d.total, max: d.max };
+  }
+
   async event(id: string, num: number, ctx: Ctx): Promise<EventDetail> {
     const d = await this.get(id).detail(num, ctx.signal);
     const out: EventDetail = { num: d.num, ts: d.ts.toString(), line: d.line, sections: d.sections, ancestors: d.ancestors };
@@ -150,7 +163,7 @@ export class CaptureRegistry {
     if (ctx.signal.aborted) throw new TracehoundError('CANCELLED', 'the analysis was cancelled');
     reporter.done();
     // The compile-time check that the engine's result, once JSON-safe, is the contract's shape.
-    const out: AnalyzeResult = jsonSafe(r) as Jsonified<typeof r>;
+    const out: AnalyzeResult = jsonSafe(withTileUnits(r)) as Jsonified<WithUnits>;
     return out;
   }
 
@@ -167,6 +180,7 @@ export class CaptureRegistry {
     if (v.ok) return { ok: true, fields: [...v.fields] };
     const problem: Extract<FilterCheck, { ok: false }>['problem'] = { code: v.problem.code, message: v.problem.message, start: v.problem.start, end: v.problem.end };
     if (v.problem.suggestion) problem.suggestion = v.problem.suggestion;
+    if (v.problem.replacement) problem.replacement = v.problem.replacement;
     return { ok: false, problem };
   }
 
@@ -217,6 +231,15 @@ export class CaptureRegistry {
       problems,
     };
   }
+}
+
+/** Byte tiles (file, network and I/O bytes) print as sizes; every other tile is a count. */
+type Unit = 'bytes' | 'count';
+type WithUnits = Omit<EngineAnalyzeResult, 'overview'> & { overview?: Omit<EngineOverview, 'tiles'> & { tiles: (EngineOverview['tiles'][number] & { unit: Unit })[] } };
+function withTileUnits(r: EngineAnalyzeResult): WithUnits {
+  if (!r.overview) return r as WithUnits;
+  const tiles = r.overview.tiles.map((t) => ({ ...t, unit: (/bytes/i.test(t.name) || /bytes/i.test(t.id) ? 'bytes' : 'count') as Unit }));
+  return { ...r, overview: { ...r.overview, tiles } };
 }
 
 /** The JSON form of an engine value: bigint and bytes become text. */

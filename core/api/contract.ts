@@ -253,6 +253,8 @@ export interface TileResult {
   /** The view a click on the tile drills into, with `filter` applied. */
   targetView: string;
   filter: string | null;
+  /** How to print `total` and the series: byte tiles sum bytes, the others count. */
+  unit: 'bytes' | 'count';
 }
 
 export interface OverviewResult {
@@ -379,6 +381,8 @@ export interface FilterProblem {
   start: number;
   end: number;
   suggestion?: string;
+  /** Text that replaces start..end to fix the problem (a one-click fix), when there is one. */
+  replacement?: string;
 }
 
 export type FilterCheck = { ok: true; fields: string[] } | { ok: false; problem: FilterProblem };
@@ -421,6 +425,8 @@ export interface Methods {
   'evidence.hash': { params: { path: string }; result: EvidenceHash; long: true };
   'capture.open': { params: { path: string }; result: CaptureSummary; long: true };
   'capture.close': { params: { id: string }; result: { closed: boolean }; long: false };
+  'capture.locate': { params: { id: string; num: number } & CaptureScope; result: { offset: number | null; total: number }; long: true };
+  'capture.density': { params: { id: string; from?: string; to?: string; maxBuckets?: number }; result: Series; long: false };
   'capture.events': { params: { id: string; offset: number; limit: number; columns?: string[] } & CaptureScope; result: EventPage; long: true };
   'capture.event': { params: { id: string; num: number }; result: EventDetail; long: true };
   'capture.analyze': { params: { id: string } & AnalyzeRequest; result: AnalyzeResult; long: true };

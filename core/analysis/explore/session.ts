@@ -20,6 +20,7 @@ import { EventFormatter, DEFAULT_FORMAT } from '../../inspect/format/formatter.j
 import { analyzeCapture, type AnalyzeRequest, type AnalyzeResult } from '../analyze.js';
 import { eqClause } from '../drilldown.js';
 import { runPass } from '../pass.js';
+import { chooseWidth, DEFAULT_MAX_BUCKETS } from '../timeline.js';
 import { CaptureSource } from '../source.js';
 import { RegistryResolver } from '../../rules/syscall-resolver.js';
 import { bindText, buildEventIndex, textOf, type EventIndex, type IndexRow } from './event-index.js';
@@ -185,6 +186,42 @@ export class CaptureSession {
     if (this.matchCache.size >= 16) this.matchCache.delete(this.matchCache.keys().next().value!);
     this.matchCache.set(key, result);
     return result;
+  }
+
+  /** Where an event sits in the scoped list (for jumping to it), or null when the scope hides it. */
+  async locate(scope: Scope, num: number, signal?: AbortSignal): Promise<{ offset: number | null; total: number }> {
+    const row = this.index.indexOfNum(num);
+    const m = await this.matches(scope, signal);
+    if (!m) return { offset: row >= 0 ? row : null, total: this.index.count };
+    if (row < 0) return { offset: null, total: m.length };
+    let lo = 0;
+    let hi = m.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (m[mid] === row) return { offset: mid, total: m.length };
+      if (m[mid]! < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return { offset: null, total: m.length };
+  }
+
+  /** Events per time bucket, counted from the index: exactly the rows the list shows, no re-read. */
+  density(from: bigint | null, to: bigint | null, maxBuckets = DEFAULT_MAX_BUCKETS): { start: bigint; width: number; values: number[]; total: number; max: number } {
+    const lo = from ?? this.index.firstTs ?? 0n;
+    const hi = to ?? this.index.lastTs ?? lo;
+    const width = chooseWidth(lo, hi, maxBuckets);
+    const bw = BigInt(width);
+    const start = (lo / bw) * bw;
+    const n = Number((hi - start) / bw) + 1;
+    const values = new Array<number>(Math.max(1, n)).fill(0);
+    let total = 0;
+    for (let i = 0; i < this.index.count; i++) {
+      const ts = this.index.tsOf(i);
+      if (ts < lo || ts > hi) continue;
+      values[Number((ts - start) / bw)]!++;
+      total++;
+    }
+    return { start, width, values, total, max: Math.max(0, ...values) };
   }
 
   async page(scope: Scope, offset: number, limit: number, columns: string[] = [], signal?: AbortSignal): Promise<Page> {

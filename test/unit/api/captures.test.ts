@@ -82,6 +82,18 @@ describe('capture explorer API against sysdig', () => {
     expect(c.items.map((i) => i.label)).toContain('proc.name');
   });
 
+  it('locates an event in a scoped list and counts list rows per time bucket', async () => {
+    const filter = 'evt.type=connect';
+    const nums = sysdig(['-p', '%evt.num', filter]).map(Number);
+    const loc = await service.call('capture.locate', { id: cap.id, num: nums[10]!, filter });
+    expect(loc).toEqual({ offset: 10, total: nums.length });
+    expect((await service.call('capture.locate', { id: cap.id, num: nums[10]! + 1, filter: 'evt.type=connect and evt.dir=>' })).offset).toBeNull();
+    const d = await service.call('capture.density', { id: cap.id, maxBuckets: 50 });
+    expect(d.values.length).toBeLessThanOrEqual(50);
+    expect(d.total).toBe(cap.events);
+    expect(d.values.reduce((a, b) => a + b, 0)).toBe(cap.events);
+  });
+
   it('refuses unknown capture ids and cancels', async () => {
     await expect(service.call('capture.events', { id: 'nope', offset: 0, limit: 1 })).rejects.toMatchObject({ code: 'CAPTURE_NOT_OPEN' });
     const ac = new AbortController();
