@@ -124,7 +124,15 @@ export async function analyzeSource<E>(
   const overview = req.overview ? new Overview(r, scopeText, req.maxBuckets) : null;
   if (overview) consumers.push(overview);
   const fixedWidth = scope.from != null && scope.to != null ? chooseWidth(scope.from, scope.to, req.maxBuckets) : undefined;
-  const series = (req.series ?? []).map((s) => new TimelineSeries(s, r, { ...(req.maxBuckets ? { maxBuckets: req.maxBuckets } : {}), ...(fixedWidth ? { width: fixedWidth } : {}) }));
+  const isListed = src.isListed?.bind(src);
+  const series = (req.series ?? []).map(
+    (s) =>
+      new TimelineSeries(s, r, {
+        ...(req.maxBuckets ? { maxBuckets: req.maxBuckets } : {}),
+        ...(fixedWidth ? { width: fixedWidth } : {}),
+        ...(isListed ? { isListed } : {}),
+      }),
+  );
   consumers.push(...series);
   const tree = req.tree ? new ProcTree(r) : null;
   if (tree) consumers.push(tree);

@@ -33,6 +33,8 @@ export interface AnalysisSource<E> {
   run(onEvent: (evt: E) => void, opts: RunOptions): Promise<SourceSummary>;
   /** After run(): one stand-in event per thread left in the state tables (no params, no fd). */
   threadTable?(): Iterable<E>;
+  /** False for events `sysdig -r` does not list (internal ones); they still reach consumers. */
+  isListed?(evt: E): boolean;
 }
 
 export interface Scope {

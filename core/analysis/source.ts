@@ -170,6 +170,10 @@ export class CaptureSource implements AnalysisSource<FieldContext> {
     return { events: summary.events, warnings: summary.warnings };
   }
 
+  isListed(c: FieldContext): boolean {
+    return (c.evt.category & EC.INTERNAL) === 0;
+  }
+
   *threadTable(): Iterable<FieldContext> {
     const insp = this.inspector;
     if (!insp) return;

@@ -23,6 +23,8 @@ export interface TileDef {
   category: TileCategory;
   /** 'sum' adds numbers; 'distinct' counts distinct keys (per bucket in the series). */
   kind: 'sum' | 'distinct';
+  /** What the total counts: bytes or things (events, files, processes...). */
+  unit: 'bytes' | 'count';
   /** Shown only when non-zero. */
   excludable: boolean;
   targetView: string;
@@ -60,46 +62,46 @@ export const SERVICES: ReadonlyMap<number, string> = (() => {
 })();
 
 export const TILES: readonly TileDef[] = [
-  { id: 'procCount', name: 'Running Processes', desc: 'Processes with activity in the range', category: 'general', kind: 'distinct', excludable: false, targetView: 'procs' },
-  { id: 'containerCount', name: 'Running Containers', desc: 'Containers with activity in the range', category: 'general', kind: 'distinct', excludable: false, targetView: 'containers', filter: 'container.id!=host' },
-  { id: 'syscallCount', name: 'System Calls', desc: 'Events (system call enters and exits) in the range', category: 'general', kind: 'sum', excludable: false, targetView: 'syscalls' },
-  { id: 'fileBytes', name: 'File Bytes In+Out', desc: 'Bytes read from or written to files', category: 'file', kind: 'sum', excludable: false, targetView: 'files', filter: FILE_IO },
-  { id: 'fileBytesR', name: 'File Bytes In', desc: 'Bytes read from files', category: 'file', kind: 'sum', excludable: false, targetView: 'files', filter: `${FILE_IO} and evt.is_io_read=true` },
-  { id: 'fileBytesW', name: 'File Bytes Out', desc: 'Bytes written to files', category: 'file', kind: 'sum', excludable: false, targetView: 'files', filter: `${FILE_IO} and evt.is_io_write=true` },
-  { id: 'fileCount', name: 'Accessed Files', desc: 'Files read or written', category: 'file', kind: 'distinct', excludable: true, targetView: 'files', filter: FILE_IO },
-  { id: 'fileCountW', name: 'Modified Files', desc: 'Files written', category: 'file', kind: 'distinct', excludable: true, targetView: 'files', filter: `${FILE_IO} and evt.is_io_write=true` },
-  { id: 'netBytes', name: 'Net Bytes In+Out', desc: 'Bytes read from or written to the network', category: 'network', kind: 'sum', excludable: false, targetView: 'sports', filter: NET_IO },
-  { id: 'netBytesR', name: 'Net Bytes In', desc: 'Bytes read from the network', category: 'network', kind: 'sum', excludable: false, targetView: 'sports', filter: `${NET_IO} and evt.is_io_read=true` },
-  { id: 'netBytesW', name: 'Net Bytes Out', desc: 'Bytes written to the network', category: 'network', kind: 'sum', excludable: false, targetView: 'sports', filter: `${NET_IO} and evt.is_io_write=true` },
-  { id: 'connectionCount', name: 'Active Network Connections', desc: 'Connections that carried data', category: 'network', kind: 'distinct', excludable: true, targetView: 'connections', filter: NET_IO },
-  { id: 'listeningPortCount', name: 'Listening Ports', desc: 'Server ports open at the start or bound in the range', category: 'network', kind: 'distinct', excludable: true, targetView: 'port_bindings', filter: 'evt.type=bind and evt.dir=< and evt.rawres>=0' },
-  { id: 'newListeningPorts', name: 'New Listening Ports', desc: 'Successful bind() calls', category: 'network', kind: 'sum', excludable: true, targetView: 'port_bindings', filter: 'evt.type=bind and evt.dir=< and evt.rawres>=0 and fd.sport exists' },
-  { id: 'newConnectionsO', name: 'New Outbound Connections', desc: 'New client network connections', category: 'network', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=connect and evt.dir=< and fd.sport exists' },
-  { id: 'newConnectionsI', name: 'New Inbound Connections', desc: 'New server network connections', category: 'network', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=accept and evt.dir=< and fd.sport exists' },
-  { id: 'executedCommands', name: 'Executed Commands', desc: 'Programs executed in the range', category: 'security', kind: 'sum', excludable: false, targetView: 'spy_users', filter: 'evt.type=execve and evt.dir=< and evt.rawres>=0' },
-  { id: 'executedInteractiveCommands', name: 'Executed Interactive Commands', desc: 'Programs executed from bash', category: 'security', kind: 'sum', excludable: true, targetView: 'spy_users', filter: 'evt.type=execve and evt.dir=< and evt.rawres>=0 and proc.pname contains bash' },
-  { id: 'newSymLinksCount', name: 'New Symlinks', desc: 'Symbolic links created', category: 'security', kind: 'sum', excludable: true, targetView: 'dig', filter: '(evt.type=symlink or evt.type=symlinkat) and evt.dir=< and evt.rawres>=0' },
-  { id: 'sysFileCountW', name: 'Modified System Files', desc: 'Files written under system directories', category: 'security', kind: 'distinct', excludable: true, targetView: 'files', filter: `${FILE_IO} and evt.is_io_write=true and (fd.name startswith /bin/ or fd.name startswith /sbin/ or fd.name startswith /boot/ or fd.name startswith /etc/ or fd.name startswith /lib or fd.name startswith /usr/bin/ or fd.name startswith /usr/sbin/ or fd.name startswith /usr/share/ or fd.name startswith /usr/lib)` },
-  { id: 'sudoInvocations', name: 'Sudo Invocations', desc: 'Times sudo was executed', category: 'security', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=execve and evt.dir=< and evt.rawres>=0 and evt.arg.exe=sudo' },
-  { id: 'setnsInvocations', name: 'Setns Invocations', desc: 'setns() calls, typically entering another container', category: 'security', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=setns and evt.dir=< and evt.rawres>=0' },
-  { id: 'newConnectionsSsh', name: 'New SSH Connections', desc: 'Client or server connections on port 22', category: 'security', kind: 'sum', excludable: true, targetView: 'dig', filter: '(evt.type=accept or evt.type=connect) and evt.dir=< and fd.sport=22' },
-  { id: 'fileDeletionsCount', name: 'Deleted Files', desc: 'Files deleted', category: 'security', kind: 'sum', excludable: true, targetView: 'dig', filter: '(evt.type=unlink or evt.type=unlinkat) and evt.dir=< and evt.rawres>=0' },
-  { id: 'sysReqCountHttp', name: 'HTTP Requests', desc: 'Network buffers starting with HTTP/', category: 'performance', kind: 'sum', excludable: true, targetView: 'echo', filter: `${NET_IO} and evt.buffer startswith "HTTP/"` },
-  { id: 'sysErrCountHttp', name: 'HTTP Errors', desc: 'HTTP responses with a status other than 200', category: 'performance', kind: 'sum', excludable: true, targetView: 'echo', filter: `${NET_IO} and evt.buffer startswith "HTTP/" and not evt.buffer startswith "HTTP/1.1 200" and not evt.buffer startswith "HTTP/1.0 200"` },
-  { id: 'openErrorCount', name: 'File Open Errors', desc: 'Failed open() calls', category: 'performance', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=open and evt.dir=< and evt.rawres<0' },
-  { id: 'forkCount', name: 'Fork Count', desc: 'Processes and threads created', category: 'performance', kind: 'sum', excludable: true, targetView: 'dig', filter: '(evt.type=clone or evt.type=fork) and evt.dir=< and evt.rawres>0' },
-  { id: 'connectErrorCount', name: 'Failed Connection Attempts', desc: 'Failed connect() calls (EINPROGRESS excluded)', category: 'performance', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=connect and evt.dir=< and (fd.type=ipv4 or fd.type=ipv6) and evt.rawres<0 and evt.res!=EINPROGRESS' },
-  { id: 'signalCount', name: 'Received Signals', desc: 'Signals delivered to processes', category: 'performance', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=signaldeliver' },
-  { id: 'segfaultCount', name: 'Segmentation Faults', desc: 'SIGSEGV deliveries', category: 'performance', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=signaldeliver and evt.arg.sig=SIGSEGV' },
-  { id: 'over1msFileIoCount', name: 'Slow File I/O calls (1ms+)', desc: 'File reads or writes that took more than 1 ms', category: 'performance', kind: 'sum', excludable: true, targetView: 'slow_io', filter: SLOW(1_000_000) },
-  { id: 'over10msFileIoCount', name: 'Slow File I/O calls (10ms+)', desc: 'File reads or writes that took more than 10 ms', category: 'performance', kind: 'sum', excludable: true, targetView: 'slow_io_10ms', filter: SLOW(10_000_000) },
-  { id: 'over100msFileIoCount', name: 'Slow File I/O calls (100ms+)', desc: 'File reads or writes that took more than 100 ms', category: 'performance', kind: 'sum', excludable: true, targetView: 'slow_io_100ms', filter: SLOW(100_000_000) },
-  { id: 'appLogCount', name: 'App Log Messages', desc: 'Lines written to application log files', category: 'logs', kind: 'sum', excludable: true, targetView: 'echo', filter: `${LOG_FILE} and evt.is_io_write=true` },
-  { id: 'appLogCountW', name: 'App Log Warning Messages', desc: 'Log lines containing "warn"', category: 'logs', kind: 'sum', excludable: true, targetView: 'echo', filter: `${LOG_FILE} and evt.is_io_write=true and evt.buffer icontains warn` },
-  { id: 'appLogCountE', name: 'App Log Error Messages', desc: 'Log lines containing error, critic, emergency or alert', category: 'logs', kind: 'sum', excludable: true, targetView: 'echo', filter: `${LOG_FILE} and evt.is_io_write=true and (evt.buffer icontains error or evt.buffer icontains critic or evt.buffer icontains emerg or evt.buffer icontains alert)` },
-  { id: 'sysLogCount', name: 'Syslog Messages', desc: 'Entries written to syslog', category: 'logs', kind: 'sum', excludable: true, targetView: 'spy_syslog', filter: 'syslog.severity exists' },
-  { id: 'sysLogCountW', name: 'Syslog Warning Messages', desc: 'Syslog entries with severity WARNING', category: 'logs', kind: 'sum', excludable: true, targetView: 'spy_syslog', filter: 'syslog.severity=4' },
-  { id: 'sysLogCountE', name: 'Syslog Error Messages', desc: 'Syslog entries with severity ERROR or worse', category: 'logs', kind: 'sum', excludable: true, targetView: 'spy_syslog', filter: 'syslog.severity<4' },
+  { id: 'procCount', name: 'Running Processes', desc: 'Processes with activity in the range', category: 'general', unit: 'count', kind: 'distinct', excludable: false, targetView: 'procs' },
+  { id: 'containerCount', name: 'Running Containers', desc: 'Containers with activity in the range', category: 'general', unit: 'count', kind: 'distinct', excludable: false, targetView: 'containers', filter: 'container.id!=host' },
+  { id: 'syscallCount', name: 'System Calls', desc: 'Events (system call enters and exits) in the range', category: 'general', unit: 'count', kind: 'sum', excludable: false, targetView: 'syscalls' },
+  { id: 'fileBytes', name: 'File Bytes In+Out', desc: 'Bytes read from or written to files', category: 'file', unit: 'bytes', kind: 'sum', excludable: false, targetView: 'files', filter: FILE_IO },
+  { id: 'fileBytesR', name: 'File Bytes In', desc: 'Bytes read from files', category: 'file', unit: 'bytes', kind: 'sum', excludable: false, targetView: 'files', filter: `${FILE_IO} and evt.is_io_read=true` },
+  { id: 'fileBytesW', name: 'File Bytes Out', desc: 'Bytes written to files', category: 'file', unit: 'bytes', kind: 'sum', excludable: false, targetView: 'files', filter: `${FILE_IO} and evt.is_io_write=true` },
+  { id: 'fileCount', name: 'Accessed Files', desc: 'Files read or written', category: 'file', unit: 'count', kind: 'distinct', excludable: true, targetView: 'files', filter: FILE_IO },
+  { id: 'fileCountW', name: 'Modified Files', desc: 'Files written', category: 'file', unit: 'count', kind: 'distinct', excludable: true, targetView: 'files', filter: `${FILE_IO} and evt.is_io_write=true` },
+  { id: 'netBytes', name: 'Net Bytes In+Out', desc: 'Bytes read from or written to the network', category: 'network', unit: 'bytes', kind: 'sum', excludable: false, targetView: 'sports', filter: NET_IO },
+  { id: 'netBytesR', name: 'Net Bytes In', desc: 'Bytes read from the network', category: 'network', unit: 'bytes', kind: 'sum', excludable: false, targetView: 'sports', filter: `${NET_IO} and evt.is_io_read=true` },
+  { id: 'netBytesW', name: 'Net Bytes Out', desc: 'Bytes written to the network', category: 'network', unit: 'bytes', kind: 'sum', excludable: false, targetView: 'sports', filter: `${NET_IO} and evt.is_io_write=true` },
+  { id: 'connectionCount', name: 'Active Network Connections', desc: 'Connections that carried data', category: 'network', unit: 'count', kind: 'distinct', excludable: true, targetView: 'connections', filter: NET_IO },
+  { id: 'listeningPortCount', name: 'Listening Ports', desc: 'Server ports open at the start or bound in the range', category: 'network', unit: 'count', kind: 'distinct', excludable: true, targetView: 'port_bindings', filter: 'evt.type=bind and evt.dir=< and evt.rawres>=0' },
+  { id: 'newListeningPorts', name: 'New Listening Ports', desc: 'Successful bind() calls', category: 'network', unit: 'count', kind: 'sum', excludable: true, targetView: 'port_bindings', filter: 'evt.type=bind and evt.dir=< and evt.rawres>=0 and fd.sport exists' },
+  { id: 'newConnectionsO', name: 'New Outbound Connections', desc: 'New client network connections', category: 'network', unit: 'count', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=connect and evt.dir=< and fd.sport exists' },
+  { id: 'newConnectionsI', name: 'New Inbound Connections', desc: 'New server network connections', category: 'network', unit: 'count', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=accept and evt.dir=< and fd.sport exists' },
+  { id: 'executedCommands', name: 'Executed Commands', desc: 'Programs executed in the range', category: 'security', unit: 'count', kind: 'sum', excludable: false, targetView: 'spy_users', filter: 'evt.type=execve and evt.dir=< and evt.rawres>=0' },
+  { id: 'executedInteractiveCommands', name: 'Executed Interactive Commands', desc: 'Programs executed from bash', category: 'security', unit: 'count', kind: 'sum', excludable: true, targetView: 'spy_users', filter: 'evt.type=execve and evt.dir=< and evt.rawres>=0 and proc.pname contains bash' },
+  { id: 'newSymLinksCount', name: 'New Symlinks', desc: 'Symbolic links created', category: 'security', unit: 'count', kind: 'sum', excludable: true, targetView: 'dig', filter: '(evt.type=symlink or evt.type=symlinkat) and evt.dir=< and evt.rawres>=0' },
+  { id: 'sysFileCountW', name: 'Modified System Files', desc: 'Files written under system directories', category: 'security', unit: 'count', kind: 'distinct', excludable: true, targetView: 'files', filter: `${FILE_IO} and evt.is_io_write=true and (fd.name startswith /bin/ or fd.name startswith /sbin/ or fd.name startswith /boot/ or fd.name startswith /etc/ or fd.name startswith /lib or fd.name startswith /usr/bin/ or fd.name startswith /usr/sbin/ or fd.name startswith /usr/share/ or fd.name startswith /usr/lib)` },
+  { id: 'sudoInvocations', name: 'Sudo Invocations', desc: 'Times sudo was executed', category: 'security', unit: 'count', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=execve and evt.dir=< and evt.rawres>=0 and evt.arg.exe=sudo' },
+  { id: 'setnsInvocations', name: 'Setns Invocations', desc: 'setns() calls, typically entering another container', category: 'security', unit: 'count', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=setns and evt.dir=< and evt.rawres>=0' },
+  { id: 'newConnectionsSsh', name: 'New SSH Connections', desc: 'Client or server connections on port 22', category: 'security', unit: 'count', kind: 'sum', excludable: true, targetView: 'dig', filter: '(evt.type=accept or evt.type=connect) and evt.dir=< and fd.sport=22' },
+  { id: 'fileDeletionsCount', name: 'Deleted Files', desc: 'Files deleted', category: 'security', unit: 'count', kind: 'sum', excludable: true, targetView: 'dig', filter: '(evt.type=unlink or evt.type=unlinkat) and evt.dir=< and evt.rawres>=0' },
+  { id: 'sysReqCountHttp', name: 'HTTP Requests', desc: 'Network buffers starting with HTTP/', category: 'performance', unit: 'count', kind: 'sum', excludable: true, targetView: 'echo', filter: `${NET_IO} and evt.buffer startswith "HTTP/"` },
+  { id: 'sysErrCountHttp', name: 'HTTP Errors', desc: 'HTTP responses with a status other than 200', category: 'performance', unit: 'count', kind: 'sum', excludable: true, targetView: 'echo', filter: `${NET_IO} and evt.buffer startswith "HTTP/" and not evt.buffer startswith "HTTP/1.1 200" and not evt.buffer startswith "HTTP/1.0 200"` },
+  { id: 'openErrorCount', name: 'File Open Errors', desc: 'Failed open() calls', category: 'performance', unit: 'count', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=open and evt.dir=< and evt.rawres<0' },
+  { id: 'forkCount', name: 'Fork Count', desc: 'Processes and threads created', category: 'performance', unit: 'count', kind: 'sum', excludable: true, targetView: 'dig', filter: '(evt.type=clone or evt.type=fork) and evt.dir=< and evt.rawres>0' },
+  { id: 'connectErrorCount', name: 'Failed Connection Attempts', desc: 'Failed connect() calls (EINPROGRESS excluded)', category: 'performance', unit: 'count', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=connect and evt.dir=< and (fd.type=ipv4 or fd.type=ipv6) and evt.rawres<0 and evt.res!=EINPROGRESS' },
+  { id: 'signalCount', name: 'Received Signals', desc: 'Signals delivered to processes', category: 'performance', unit: 'count', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=signaldeliver' },
+  { id: 'segfaultCount', name: 'Segmentation Faults', desc: 'SIGSEGV deliveries', category: 'performance', unit: 'count', kind: 'sum', excludable: true, targetView: 'dig', filter: 'evt.type=signaldeliver and evt.arg.sig=SIGSEGV' },
+  { id: 'over1msFileIoCount', name: 'Slow File I/O calls (1ms+)', desc: 'File reads or writes that took more than 1 ms', category: 'performance', unit: 'count', kind: 'sum', excludable: true, targetView: 'slow_io', filter: SLOW(1_000_000) },
+  { id: 'over10msFileIoCount', name: 'Slow File I/O calls (10ms+)', desc: 'File reads or writes that took more than 10 ms', category: 'performance', unit: 'count', kind: 'sum', excludable: true, targetView: 'slow_io_10ms', filter: SLOW(10_000_000) },
+  { id: 'over100msFileIoCount', name: 'Slow File I/O calls (100ms+)', desc: 'File reads or writes that took more than 100 ms', category: 'performance', unit: 'count', kind: 'sum', excludable: true, targetView: 'slow_io_100ms', filter: SLOW(100_000_000) },
+  { id: 'appLogCount', name: 'App Log Messages', desc: 'Lines written to application log files', category: 'logs', unit: 'count', kind: 'sum', excludable: true, targetView: 'echo', filter: `${LOG_FILE} and evt.is_io_write=true` },
+  { id: 'appLogCountW', name: 'App Log Warning Messages', desc: 'Log lines containing "warn"', category: 'logs', unit: 'count', kind: 'sum', excludable: true, targetView: 'echo', filter: `${LOG_FILE} and evt.is_io_write=true and evt.buffer icontains warn` },
+  { id: 'appLogCountE', name: 'App Log Error Messages', desc: 'Log lines containing error, critic, emergency or alert', category: 'logs', unit: 'count', kind: 'sum', excludable: true, targetView: 'echo', filter: `${LOG_FILE} and evt.is_io_write=true and (evt.buffer icontains error or evt.buffer icontains critic or evt.buffer icontains emerg or evt.buffer icontains alert)` },
+  { id: 'sysLogCount', name: 'Syslog Messages', desc: 'Entries written to syslog', category: 'logs', unit: 'count', kind: 'sum', excludable: true, targetView: 'spy_syslog', filter: 'syslog.severity exists' },
+  { id: 'sysLogCountW', name: 'Syslog Warning Messages', desc: 'Syslog entries with severity WARNING', category: 'logs', unit: 'count', kind: 'sum', excludable: true, targetView: 'spy_syslog', filter: 'syslog.severity=4' },
+  { id: 'sysLogCountE', name: 'Syslog Error Messages', desc: 'Syslog entries with severity ERROR or worse', category: 'logs', unit: 'count', kind: 'sum', excludable: true, targetView: 'spy_syslog', filter: 'syslog.severity<4' },
 ];
 
 function protoTiles(): TileDef[] {
@@ -111,6 +113,7 @@ function protoTiles(): TileDef[] {
     desc: `Network bytes on the ${name} server ports`,
     category: 'napps' as const,
     kind: 'sum' as const,
+    unit: 'bytes' as const,
     excludable: true,
     targetView: 'connections',
     filter: `${NET_IO} and fd.sport in (${ports.join(', ')})`,
@@ -124,6 +127,7 @@ export interface TileResult {
   name: string;
   desc: string;
   category: TileCategory;
+  unit: 'bytes' | 'count';
   total: number;
   series: Series;
   targetView: string;
@@ -389,6 +393,7 @@ export class Overview<E> {
         name: t.name,
         desc: t.desc,
         category: t.category,
+        unit: t.unit,
         total,
         series,
         targetView: t.targetView,

@@ -8,6 +8,7 @@
  */
 import type { FieldResolver } from '../filter/fields.js';
 import { compileFilter, type Predicate } from '../filter/compiler.js';
+import { TracehoundError } from '../api/errors.js';
 import { bindField, toNumber, type BoundField } from './fieldref.js';
 
 const US = 1_000;
@@ -186,6 +187,11 @@ export interface SeriesSpec {
   filter?: string;
   /** Sum this field instead of counting events. */
   field?: string;
+  /**
+   * Only events `sysdig -r` would list (internal ones such as procinfo left out), so a density
+   * chart matches an event list row for row.
+   */
+  listed?: boolean;
 }
 
 /** One series: a filter and optional metric, fed by the pass. */
@@ -194,12 +200,15 @@ export class TimelineSeries<E> {
   private readonly field: BoundField<E> | null;
   private readonly ts: BoundField<E>;
   readonly bucketer: Bucketer<number>;
+  private readonly listed: ((evt: E) => boolean) | null;
 
   constructor(
     readonly spec: SeriesSpec,
     resolver: FieldResolver<E>,
-    opts: { maxBuckets?: number; width?: number } = {},
+    opts: { maxBuckets?: number; width?: number; isListed?: (evt: E) => boolean } = {},
   ) {
+    if (spec.listed && !opts.isListed) throw new TracehoundError('INVALID_REQUEST', `series ${spec.id}: this source cannot tell listed events`);
+    this.listed = spec.listed ? opts.isListed! : null;
     this.match = spec.filter ? compileFilter(spec.filter, resolver).match : null;
     this.field = spec.field ? bindField(resolver, spec.field) : null;
     this.ts = bindField(resolver, 'evt.rawtime');
@@ -207,6 +216,7 @@ export class TimelineSeries<E> {
   }
 
   add(evt: E): void {
+    if (this.listed && !this.listed(evt)) return;
     if (this.match && !this.match(evt)) return;
     let v = 1;
     if (this.field) {

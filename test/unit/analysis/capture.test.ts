@@ -97,6 +97,13 @@ describe.skipIf(!existsSync(C502))('analysis on real captures', () => {
     expect(all.tree!.nodes.every((n) => n.name === 'haproxy')).toBe(true);
   });
 
+  it('a listed-events series counts what sysdig -r lists (internal events left out)', async () => {
+    const r = await analyzeCapture(C502, { series: [{ id: 'listed', listed: true }, { id: 'all' }] });
+    expect(r.series!.listed!.total).toBe(9478);
+    expect(r.series!.all!.total).toBe(r.summary.matched);
+    expect(r.series!.listed!.width).toBe(r.series!.all!.width);
+  });
+
   it('the overview of the 502 capture shows its failed upstream connections', async () => {
     const r = await analyzeCapture(C502, { overview: true, topology: 'process' });
     const tiles = Object.fromEntries(r.overview!.tiles.map((t) => [t.id, t]));
