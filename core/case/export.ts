@@ -148,6 +148,13 @@ async function exportSelection(store: CaseStore, staging: string, sel: CaptureSe
     toSeq: to,
     ...(wanted ? { select: (ev: { seq: number }) => wanted.has(ev.seq) } : {}),
   });
+  if (summary.events === 0) {
+    // An empty capture is unreadable to sysdig ("no events in file") and tells the reader nothing.
+    throw new TracehoundError('INVALID_REQUEST', `No events of artifact ${artifact.id} match the selection (${suffix})`, {
+      hint: 'Check the event numbers against `tracehound case ls`.',
+      detail: { artifactId: artifact.id },
+    });
+  }
   return { file: file.split(sep).join('/'), artifactId: artifact.id, sourceSha256: artifact.sha256, events: summary.events };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCapture } from '../../../core/capture/reader.js';
@@ -55,6 +55,11 @@ describe.skipIf(!existsSync(CAPTURE))('indexing a real capture', () => {
     await readCapture(join(out, 'events/artifact-1-3-events.scap'), (ev) => { slice.push({ ts: ev.ts, type: ev.type, tid: ev.tid }); });
     expect(slice).toEqual(picks.map((n) => ({ ts: seen[n - 1]!.ts, type: seen[n - 1]!.type, tid: seen[n - 1]!.tid })));
     expect(result.manifest.files.map((f) => f.path)).toContain('events/artifact-1-3-events.scap');
+    // A selection that matches nothing is refused, and leaves no half-made bundle behind.
+    await expect(exportCase(store, tmp.path('empty'), { captures: [{ artifactId: artifact.id, fromEvt: 100_000, toEvt: 100_010 }] }))
+      .rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(existsSync(tmp.path('empty'))).toBe(false);
+    expect(readdirSync(tmp.dir).filter((n) => n.includes('partial'))).toEqual([]);
     store.close();
 
     // The evidence was read, never touched.
