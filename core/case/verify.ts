@@ -134,7 +134,9 @@ function checkDatabase(db: Db, path: string, options: VerifyOptions, progress: (
   if (bad.length) issues.push({ kind: 'database', severity: 'error', message: `SQLite integrity check failed: ${bad.slice(0, 3).join('; ')}` });
   const version = caseVersion(db, path);
   const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
-  for (const [table, trigger] of [['audit_log', 'audit_log_no_update'], ['audit_log', 'audit_log_no_delete']] as const) {
+  const guards = ['audit_log', 'artifacts', 'imports', 'findings', 'notes'].filter((t) => tables.has(t))
+    .flatMap((t) => [[t, `${t}_no_update`], [t, `${t}_no_delete`]]).concat([['audit_log', 'audit_log_extends_chain']]);
+  for (const [table, trigger] of guards) {
     const present = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?").get(trigger);
     if (!present) issues.push({ kind: 'database', severity: 'error', message: `The append-only guard ${trigger} on ${table} has been removed` });
   }

@@ -38,12 +38,11 @@ async function populatedCase(): Promise<{ path: string; ev1: string; ev2: string
 /** What an attacker with the file and the sqlite3 shell can do: drop the guards, edit, leave. */
 function tamper(path: string, sql: string): void {
   const db = new Database(path);
-  db.exec(`DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;
-    DROP TRIGGER IF EXISTS findings_no_update; DROP TRIGGER IF EXISTS notes_no_update; DROP TRIGGER IF EXISTS artifacts_no_update;`);
+  const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string; sql: string }[];
+  for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
   db.exec(sql);
   // Put the guards back, so the only evidence left is in the data.
-  db.exec(`CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-    CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`);
+  for (const t of triggers) db.exec(t.sql);
   db.close();
 }
 
