@@ -5,6 +5,7 @@ import { caseCommand } from './case.js';
 import { viewCommand } from './view.js';
 import { followCommand } from './follow.js';
 import { rulesCommand } from './rules.js';
+import { demoCommand } from './demo.js';
 
 /** Every subcommand, in the order `--help` lists them. Later capabilities add rows here. */
-export const COMMANDS: Command[] = [serveCommand, readCommand, caseCommand, viewCommand, followCommand, rulesCommand];
+export const COMMANDS: Command[] = [serveCommand, readCommand, caseCommand, viewCommand, followCommand, rulesCommand, demoCommand];
