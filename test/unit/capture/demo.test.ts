@@ -1,13 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoIncident, DEMO, writeDemoIncidentFile, type DemoSummary } from '../../../core/capture/demo/incident.js';
 import { buildEvent, DemoEventError } from '../../../core/capture/demo/params.js';
 import { eventInfo, PPME } from '../../../core/capture/events/table.js';
 import { FD_TYPES } from '../../../core/capture/metadata.js';
 import { readCapture } from '../../../core/capture/reader.js';
+import type { FieldContext } from '../../../core/inspect/fields/types.js';
 import { printCapture } from '../../../core/inspect/format/printer.js';
+import { RulesEngine } from '../../../core/rules/engine.js';
+import { replayCapture, type Detection } from '../../../core/rules/replay.js';
+import { RegistryResolver } from '../../../core/rules/syscall-resolver.js';
 import { hasSysdig, sysdig } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'th-demo-'));
@@ -138,6 +143,36 @@ describe('demo incident generator', () => {
     const theirs = sysdig(['-r', file, '-p', fmt]).split('\n');
     expect(theirs.pop()).toBe('');
     expect(await ours(fmt)).toEqual(theirs);
+  });
+});
+
+async function alerts(...rulesFiles: string[]): Promise<Detection[]> {
+  const engine = new RulesEngine<FieldContext>({ sources: { syscall: new RegistryResolver() } });
+  for (const f of rulesFiles) await engine.loadRulesFile(f);
+  return (await replayCapture(file, engine, { ruleMatching: 'all' })).detections;
+}
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const DEFAULT_RULES = join(ROOT, 'assets/rules/tracehound_rules.yaml');
+const FALCO_RULES = join(ROOT, '../shared/data/rules/falco_rules.yaml');
+
+describe('demo incident under rules', () => {
+  it.runIf(existsSync(DEFAULT_RULES))("Tracehound's default rules see the shell, the secrets read and the miner connection", async () => {
+    const d = await alerts(DEFAULT_RULES);
+    const hit = (rule: RegExp, text: string) => d.some((x) => rule.test(x.rule) && x.output.includes(text));
+    expect(hit(/shell/i, 'sh -c echo localhost;cat /etc/shadow')).toBe(true);
+    expect(hit(/passw|secret|sensitive|shadow/i, '/etc/shadow')).toBe(true);
+    expect(hit(/min(ing|er)/i, `${DEMO.containerIp}:50112->${DEMO.poolIp}:${DEMO.poolPort}`)).toBe(true);
+    // Nothing fires on the benign half: every alert belongs to the attack's processes.
+    const attackProcs = new Set(['sh', 'cat', 'curl', 'chmod', 'xmrig']);
+    expect(d.filter((x) => ![...attackProcs].some((p) => x.output.includes(`process=${p} `) || x.output.includes(`shell=${p} `)))).toEqual([]);
+  });
+
+  it("Falco's own rules raise Run shell untrusted and Read sensitive file untrusted", async () => {
+    const d = await alerts(FALCO_RULES);
+    const byRule = new Map(d.map((x) => [x.rule, x]));
+    expect(byRule.get('Run shell untrusted')?.output).toContain('parent=nginx');
+    expect(byRule.get('Read sensitive file untrusted')?.output).toContain('file=/etc/shadow');
   });
 });
 
