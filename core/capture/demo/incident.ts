@@ -498,7 +498,7 @@ export function writeDemoIncident(w: CaptureWriter): DemoSummary {
   sim.until(at(8.2));
   const recon = { ip: DEMO.attacker, port: 51_602 };
   const rfd = web.open(c.w1!, recon);
-  for (const t of ['/', '/.env', '/cgi-bin/', '/cgi-bin/diag?host=localhost']) web.request(c.w1!, rfd, recon, t, 'Mozilla/5.0 zgrab/0.x', '-', 120 * MS);
+  for (const t of ['/', '/.env', '/.git/config', '/cgi-bin/']) web.request(c.w1!, rfd, recon, t, 'Mozilla/5.0 zgrab/0.x', '-', 120 * MS);
   web.finish(c.w1!, rfd);
   browse(4, 9.6);
 
