@@ -7,7 +7,8 @@
  * than pretending to be 0.
  */
 import type { FieldValue } from '../filter/fields.js';
-import { isAbsent, toNumber } from './fieldref.js';
+import type { FieldDescriptor } from '../filter/fields.js';
+import { isAbsent, toNumber, valueText } from './fieldref.js';
 
 export const AGGREGATIONS = ['SUM', 'MAX', 'MIN', 'AVG', 'COUNT', 'FIRST', 'LAST', 'DISTINCT'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
@@ -25,7 +26,8 @@ export interface Acc {
 
 interface AggSpec {
   numeric: boolean;
-  fold(acc: Acc, value: FieldValue, text: () => string): void;
+  /** `d` describes the value, for aggregations that keep it as text. */
+  fold(acc: Acc, value: FieldValue, d: FieldDescriptor): void;
   finish(acc: Acc): Cell;
 }
 
@@ -98,27 +100,27 @@ export const AGG_TABLE: Readonly<Record<Aggregation, AggSpec>> = {
   },
   FIRST: {
     numeric: false,
-    fold(acc, value, text) {
+    fold(acc, value, d) {
       if (acc.n > 0 || isAbsent(value)) return;
-      acc.v = typeof value === 'number' ? value : text();
+      acc.v = typeof value === 'number' ? value : valueText(value, d);
       acc.n = 1;
     },
     finish: (acc) => acc.v as Cell,
   },
   LAST: {
     numeric: false,
-    fold(acc, value, text) {
+    fold(acc, value, d) {
       if (isAbsent(value)) return;
-      acc.v = typeof value === 'number' ? value : text();
+      acc.v = typeof value === 'number' ? value : valueText(value, d);
       acc.n++;
     },
     finish: (acc) => acc.v as Cell,
   },
   DISTINCT: {
     numeric: true,
-    fold(acc, value, text) {
+    fold(acc, value, d) {
       if (isAbsent(value)) return;
-      (acc.set ??= new Set()).add(text());
+      (acc.set ??= new Set()).add(typeof value === 'string' ? value : valueText(value, d));
     },
     finish: (acc) => acc.set?.size ?? 0,
   },

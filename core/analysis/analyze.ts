@@ -105,7 +105,7 @@ export async function captureStart(path: string): Promise<bigint | null> {
 }
 
 export async function analyzeCapture(path: string, req: AnalyzeRequest, opts: RunOptions = {}): Promise<AnalyzeResult> {
-  const src = new CaptureSource(path, req.dialect ? { dialect: req.dialect } : {});
+  const src = new CaptureSource(path, { ...(req.dialect ? { dialect: req.dialect } : {}), serverPorts: req.overview === true });
   return analyzeSource(src, req, opts, eventData);
 }
 

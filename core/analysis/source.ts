@@ -9,7 +9,7 @@
  * semantics (sinsp_filter_check_event TYPE_BUFLEN_*): the exit's non-negative return value, for
  * I/O events on an fd of the right kind and direction.
  */
-import type { FieldLookupFailure, FieldResolver, ResolvedField } from '../filter/fields.js';
+import type { FieldLookupFailure, FieldResolver, FieldValue as AnyValue, ResolvedField } from '../filter/fields.js';
 import type { RawEvent } from '../capture/event.js';
 import { PPME, type TableDialect } from '../capture/events/table.js';
 import { EC, FD } from '../inspect/constants.js';
@@ -48,11 +48,54 @@ const TABLE_FIELDS: Record<string, (c: FieldContext) => FieldValue> = {
   'evt.buflen.net.out': (c) => ioBuflen(c, 'net', 'out'),
 };
 
-/** The registry, plus csysdig's table-only fields it does not (yet) define. */
+/**
+ * Fields whose extractor keeps state between events (libsinsp gives each use its own): they are
+ * never shared, every use gets a fresh extractor.
+ */
+const STATEFUL = /^(evt\.deltatime|evt\.outputtime|thread\.exectime|thread\.totexectime|thread\.cpu)/;
+
+/**
+ * The registry, plus csysdig's table-only fields it does not (yet) define.
+ *
+ * A pass runs many views over the same event, and they ask for the same fields (proc.pid,
+ * fd.name, proc.exeline...). Stateless fields are therefore resolved once and their value is
+ * computed once per event: `next()` starts a new event.
+ */
 export class AnalysisResolver implements FieldResolver<FieldContext> {
   readonly base = new RegistryResolver(ALL_FIELDS);
+  private gen = 0;
+  private readonly shared = new Map<string, ResolvedField<FieldContext> | FieldLookupFailure>();
+
+  /** Call before handing consumers a new event. */
+  next(): void {
+    this.gen++;
+  }
 
   resolve(name: string, arg: string | undefined): ResolvedField<FieldContext> | FieldLookupFailure {
+    const spec = arg === undefined ? name : `${name}[${arg}]`;
+    if (STATEFUL.test(name)) return this.fresh(name, arg);
+    let r = this.shared.get(spec);
+    if (r === undefined) {
+      r = this.fresh(name, arg);
+      if (!('error' in r)) r = { ...r, extract: this.memo(r.extract) };
+      this.shared.set(spec, r);
+    }
+    return r;
+  }
+
+  private memo(inner: (c: FieldContext) => AnyValue): (c: FieldContext) => AnyValue {
+    let at = -1;
+    let v: AnyValue = null;
+    return (c) => {
+      if (at !== this.gen) {
+        v = inner(c);
+        at = this.gen;
+      }
+      return v;
+    };
+  }
+
+  private fresh(name: string, arg: string | undefined): ResolvedField<FieldContext> | FieldLookupFailure {
     const own = arg === undefined && !this.base.has(name) ? TABLE_FIELDS[name] : undefined;
     if (own) return { descriptor: { name, type: 'UINT64', description: 'csysdig table field' }, extract: own };
     return this.base.resolve(name, arg);
@@ -70,6 +113,8 @@ export class AnalysisResolver implements FieldResolver<FieldContext> {
 export interface CaptureSourceOptions {
   /** 'sysdig029' reproduces sysdig 0.29.3's event table (for the differential tests). */
   dialect?: TableDialect;
+  /** Record serverPortsAtStart (it walks every fd table once; the overview needs it). */
+  serverPorts?: boolean;
 }
 
 /** Bytes of an event's `data` param as captured (snap length applies), or null. */
@@ -156,9 +201,10 @@ export class CaptureSource implements AnalysisSource<FieldContext> {
       (evt) => {
         if (first) {
           first = false;
-          this.serverPortsAtStart = serverPorts(insp);
+          if (this.opts.serverPorts) this.serverPortsAtStart = serverPorts(insp);
         }
         ctx.evt = evt;
+        this.resolver.next();
         onEvent(ctx);
         return signal?.aborted ? false : undefined;
       },
@@ -184,6 +230,7 @@ export class CaptureSource implements AnalysisSource<FieldContext> {
       evt.bind(standInRaw(t.tid, insp.lastEventTs), insp.eventInfo(PPME.SCAPEVENT_X!));
       evt.tinfo = t;
       evt.fdinfo = null;
+      this.resolver.next();
       yield ctx;
     }
   }

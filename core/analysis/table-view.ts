@@ -29,6 +29,7 @@ interface Group {
 }
 
 const KEY_SEP = '\u0001\u0001';
+const COUNT_DESCRIPTOR = { name: 'evt.count', type: 'UINT32' } as const;
 
 export class TableView<E> {
   private readonly filter: Predicate<E> | null;
@@ -91,7 +92,7 @@ export class TableView<E> {
       if (identityOnly && !c.identity) continue;
       if (c.where && !c.where(evt)) continue;
       if (c.field === null) {
-        c.fold(g.accs[i]!, 1, () => '1');
+        c.fold(g.accs[i]!, 1, COUNT_DESCRIPTOR);
         continue;
       }
       const f = c.field;
@@ -101,7 +102,7 @@ export class TableView<E> {
         if (c.positiveOnly && !(x !== undefined && x > 0)) continue;
         if (x !== undefined) v = x * c.scale;
       } else if (typeof v === 'bigint' && !c.exact) v = Number(v);
-      c.fold(g.accs[i]!, v, () => valueText(v, f.descriptor));
+      c.fold(g.accs[i]!, v, f.descriptor);
     }
   }
 
