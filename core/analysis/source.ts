@@ -58,13 +58,16 @@ const STATEFUL = /^(evt\.deltatime|evt\.outputtime|thread\.exectime|thread\.tote
  * The registry, plus csysdig's table-only fields it does not (yet) define.
  *
  * A pass runs many views over the same event, and they ask for the same fields (proc.pid,
- * fd.name, proc.exeline...). Stateless fields are therefore resolved once and their value is
- * computed once per event: `next()` starts a new event.
+ * fd.name, proc.exeline...). With `memo` (what CaptureSource uses), stateless fields are resolved
+ * once and their value is computed once per event; whoever drives the events must call `next()`
+ * before each one. Without it, every extraction computes afresh.
  */
 export class AnalysisResolver implements FieldResolver<FieldContext> {
   readonly base = new RegistryResolver(ALL_FIELDS);
   private gen = 0;
   private readonly shared = new Map<string, ResolvedField<FieldContext> | FieldLookupFailure>();
+
+  constructor(private readonly opts: { memo?: boolean } = {}) {}
 
   /** Call before handing consumers a new event. */
   next(): void {
@@ -73,7 +76,7 @@ export class AnalysisResolver implements FieldResolver<FieldContext> {
 
   resolve(name: string, arg: string | undefined): ResolvedField<FieldContext> | FieldLookupFailure {
     const spec = arg === undefined ? name : `${name}[${arg}]`;
-    if (STATEFUL.test(name)) return this.fresh(name, arg);
+    if (!this.opts.memo || STATEFUL.test(name)) return this.fresh(name, arg);
     let r = this.shared.get(spec);
     if (r === undefined) {
       r = this.fresh(name, arg);
@@ -174,7 +177,7 @@ function standInRaw(tid: number, ts: bigint): RawEvent {
 }
 
 export class CaptureSource implements AnalysisSource<FieldContext> {
-  readonly resolver = new AnalysisResolver();
+  readonly resolver = new AnalysisResolver({ memo: true });
   /** The inspector of the last run, for consumers that read its tables after the pass. */
   inspector: Inspector | null = null;
   /**
