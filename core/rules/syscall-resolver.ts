@@ -74,16 +74,28 @@ function ancestors(def: FieldDef): (c: FieldContext) => FieldValue[] {
   };
 }
 
-/** evt.rawarg renders its value as text; numeric params compare as numbers, as libsinsp's raw values do. */
-function rawNumeric(extract: (c: FieldContext) => unknown, type: FieldType): (c: FieldContext) => FieldValue {
+const SIGNED: ReadonlySet<FieldType> = new Set<FieldType>(['INT8', 'INT16', 'INT32', 'INT64', 'ERRNO', 'FD', 'PID']);
+
+/**
+ * Numeric evt.rawarg.NAME compares the param's raw bytes as a number, as libsinsp does; printing
+ * it is another matter (sysdig 0.29.3 refuses to print uid, fd or flags raw args, but filters on
+ * them fine). The param's own width decides how many bytes are read; the field type, whether
+ * they are signed.
+ */
+function rawNumeric(name: string, extract: (c: FieldContext) => unknown, type: FieldType): (c: FieldContext) => FieldValue {
   if (!isNumericType(type)) return extract as (c: FieldContext) => FieldValue;
+  const signed = SIGNED.has(type);
   return (c) => {
-    const v = extract(c);
-    if (typeof v !== 'string') return v as FieldValue;
-    const t = v.trim();
-    if (/^-?\d+$/.test(t)) return BigInt(t);
-    if (/^0x[0-9a-fA-F]+$/.test(t)) return BigInt(t);
-    return null;
+    const e = c.evt;
+    const i = e.indexOf(name);
+    if (i < 0) return null;
+    switch (e.len(i)) {
+      case 1: return BigInt(signed ? (e.u8(i) << 24) >> 24 : e.u8(i));
+      case 2: return BigInt(signed ? (e.u16(i) << 16) >> 16 : e.u16(i));
+      case 4: return BigInt(signed ? e.i32(i) : e.u32(i));
+      case 8: return signed ? e.i64big(i) : e.u64(i);
+      default: return null;
+    }
   };
 }
 
@@ -118,7 +130,7 @@ export class RegistryResolver implements FieldResolver<FieldContext> {
     // evt.arg.NAME / evt.rawarg.NAME carry the param name as a dotted argument.
     const argText = r.arg?.text;
     const descriptor = this.descriptor(r.def, full, argText);
-    if (r.def.type === 'DYN') return { descriptor, extract: rawNumeric(r.bind(), descriptor.type) };
+    if (r.def.type === 'DYN') return { descriptor, extract: rawNumeric(argText ?? '', r.bind(), descriptor.type) };
     if (arg === undefined && ANCESTOR_FIELDS.has(name)) {
       descriptor.anyOf = true;
       descriptor.rhsSupported = false;
