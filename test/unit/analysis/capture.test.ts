@@ -97,6 +97,21 @@ describe.skipIf(!existsSync(C502))('analysis on real captures', () => {
     expect(all.tree!.nodes.every((n) => n.name === 'haproxy')).toBe(true);
   });
 
+  it('CPU time (a stateful field) agrees across views computed in one pass', async () => {
+    const path = resolve(CAPTURES, 'sysflow_setuid_setuid.scap');
+    const r = await analyzeCapture(path, { views: [{ id: 'procs', options: { top: 0 } }, { id: 'topprocs_cpu', options: { top: 0 } }, { id: 'threads', options: { top: 0 } }] });
+    const procs = r.views.procs!;
+    const cpu = procs.columns.findIndex((c) => c.id === 'cpu');
+    const byPid = new Map(procs.rows.map((row) => [row.key[0]!, row.cells[cpu] as number | null]));
+    const top = r.views.topprocs_cpu!.rows;
+    expect(top.some((row) => (row.cells[2] as number) > 0)).toBe(true);
+    for (const row of top) expect(byPid.get(row.cells[1] as string) ?? 0, String(row.cells[1])).toBe(row.cells[2]);
+    const threads = r.views.threads!;
+    const tcpu = threads.columns.findIndex((c) => c.id === 'cpu');
+    const total = (rows: typeof threads.rows, i: number): number => rows.reduce((a, row) => a + ((row.cells[i] as number | null) ?? 0), 0);
+    expect(total(threads.rows, tcpu)).toBe(total(procs.rows, cpu));
+  });
+
   it('a listed-events series counts what sysdig -r lists (internal events left out)', async () => {
     const r = await analyzeCapture(C502, { series: [{ id: 'listed', listed: true }, { id: 'all' }] });
     expect(r.series!.listed!.total).toBe(9478);
