@@ -4,6 +4,7 @@
  * `evt.arg.fd`, `container.mount[/x*]`) and binds extractors; this maps its types onto the
  * filter's and words lookup failures as Falco does. One bound extractor per use.
  */
+import { valueToText } from '../inspect/format/value.js';
 import { SYSCALL_NAMES } from '../capture/events/syscalls.js';
 import { EVENTS } from '../capture/events/table.js';
 import { PARAM_TYPE_NAMES, type ParamTypeName } from '../capture/events/types.js';
@@ -143,7 +144,10 @@ export class RegistryResolver implements FieldResolver<FieldContext> {
       const [a, b] = pair.map((n) => resolveField(n).bind());
       return { descriptor, extract: (c) => [a!(c), b!(c)] };
     }
-    const out: ResolvedField<FieldContext> = { descriptor, extract: r.bind() };
+    // Outputs print values exactly as `-p` does (IP addresses, flags, times), with their own
+    // binding so a stateful field (evt.deltatime) is not advanced twice per event.
+    const printed = r.bind();
+    const out: ResolvedField<FieldContext> = { descriptor, extract: r.bind(), toText: (c) => valueToText(r.def, printed(c)) ?? undefined };
     if (full === 'evt.type') out.checkValue = checkEventName;
     return out;
   }
