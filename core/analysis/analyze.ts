@@ -9,6 +9,7 @@ import { isLargePayload, type TableDialect } from '../capture/events/table.js';
 import { readCapture } from '../capture/reader.js';
 import { ET } from '../inspect/constants.js';
 import { CHISEL_VIEWS, fdbytesBy } from './chisel-defs.js';
+import { andFilters } from './drilldown.js';
 import { FollowStream, type StreamChunk, type StreamSummary } from './follow.js';
 import { ListView } from './list-view.js';
 import { runPass, scopeFilterText, type AnalysisSource, type Consumer, type PassSummary, type RunOptions, type Scope } from './pass.js';
@@ -20,7 +21,7 @@ import { Overview, type OverviewResult } from './tiles.js';
 import { chooseWidth, TimelineSeries, type Series, type SeriesSpec } from './timeline.js';
 import { Topology, type TopologyGrouping, type TopologyResult } from './topology.js';
 import { VIEWS } from './view-defs.js';
-import type { ResultOptions, ViewDef, ViewResult } from './view-types.js';
+import type { ColumnDef, ResultOptions, ViewDef, ViewResult } from './view-types.js';
 
 export interface ViewInfo {
   id: string;
@@ -37,6 +38,36 @@ export function listViews(): ViewInfo[] {
     { id: 'spy_users', title: 'Spy Users', kind: 'list', description: 'Commands run from interactive shells, with the shell and depth.' },
     { id: 'fdbytes_by:FIELD', title: 'I/O bytes by any field', kind: 'table', description: 'Bytes of successful reads and writes grouped by FIELD (e.g. fdbytes_by:proc.name).' },
   ];
+}
+
+/** A column of a table view, by ids. */
+export function viewColumn(viewId: string, columnId: string): ColumnDef | undefined {
+  const def = [...VIEWS, ...CHISEL_VIEWS].find((v) => v.id === viewId);
+  return def?.kind === 'table' ? def.columns.find((c) => c.id === columnId) : undefined;
+}
+
+/**
+ * The series of a view's column: the events the column folds (view filter, column filter and,
+ * for one row, the row's filter), summed (SUM columns) or counted (COUNT columns) per bucket.
+ */
+export function viewMetricSeries(viewId: string, columnId: string, rowFilter?: string): SeriesSpec {
+  const def = [...VIEWS, ...CHISEL_VIEWS].find((v) => v.id === viewId);
+  if (!def || def.kind !== 'table') throw new TracehoundError('CLI_USAGE', `no table view ${viewId}`, { hint: 'A metric is VIEW.COLUMN of a table view, e.g. files.file_in.' });
+  const col = def.columns.find((c) => c.id === columnId);
+  if (!col || (col.agg !== 'SUM' && col.agg !== 'COUNT')) {
+    const ok = def.columns.filter((c) => c.agg === 'SUM' || c.agg === 'COUNT').map((c) => c.id);
+    throw new TracehoundError('CLI_USAGE', `${viewId} has no summable column ${columnId}`, { hint: `Columns: ${ok.join(', ')}.` });
+  }
+  const spec: SeriesSpec = { id: `${viewId}.${columnId}` };
+  // A row needs a value for every key, as the view drops events without one.
+  const filter = andFilters(def.filter, ...def.keys.map((k) => `${k} exists`), col.where, rowFilter);
+  if (filter) spec.filter = filter;
+  if (col.agg === 'SUM' && col.field) {
+    spec.field = col.field;
+    if (col.scale !== undefined) spec.scale = col.scale;
+    if (col.positiveOnly) spec.positiveOnly = true;
+  }
+  return spec;
 }
 
 interface ViewConsumer<E> extends Consumer<E> {

@@ -187,6 +187,10 @@ export interface SeriesSpec {
   filter?: string;
   /** Sum this field instead of counting events. */
   field?: string;
+  /** Multiply the field's values (a view column's scale). */
+  scale?: number;
+  /** Sum only values > 0 (the chisels' rule). */
+  positiveOnly?: boolean;
   /**
    * Only events `sysdig -r` would list (internal ones such as procinfo left out), so a density
    * chart matches an event list row for row.
@@ -221,8 +225,8 @@ export class TimelineSeries<E> {
     let v = 1;
     if (this.field) {
       const x = toNumber(this.field.extract(evt));
-      if (x === undefined) return;
-      v = x;
+      if (x === undefined || (this.spec.positiveOnly && !(x > 0))) return;
+      v = x * (this.spec.scale ?? 1);
     }
     const t = this.ts.extract(evt);
     if (typeof t === 'bigint') this.bucketer.add(t, v);

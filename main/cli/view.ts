@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { TracehoundError } from '../../core/api/errors.js';
-import { analyzeCapture, captureStart, listViews, type AnalyzeRequest } from '../../core/analysis/analyze.js';
+import { analyzeCapture, captureStart, listViews, viewColumn, viewMetricSeries, type AnalyzeRequest } from '../../core/analysis/analyze.js';
+import type { Series } from '../../core/analysis/timeline.js';
 import { formatCell, formatIso } from '../../core/analysis/format.js';
 import type { ProcNode, ProcTreeResult } from '../../core/analysis/proc-tree.js';
 import type { OverviewResult } from '../../core/analysis/tiles.js';
@@ -10,7 +11,7 @@ import type { TopologyGrouping, TopologyResult } from '../../core/analysis/topol
 import type { ViewResult } from '../../core/analysis/view-types.js';
 import { EXIT, type CliIo, type Command } from './io.js';
 
-const EXTRA = ['overview', 'proctree', 'topology'];
+const EXTRA = ['overview', 'proctree', 'topology', 'timeline'];
 
 function usageError(message: string): TracehoundError {
   return new TracehoundError('CLI_USAGE', message, { hint: 'See `tracehound view --help`.' });
@@ -67,10 +68,22 @@ function renderTree(t: ProcTreeResult): string {
   return `${out.join('\n')}\n`;
 }
 
+function renderSeries(s: Series, unit: 'bytes' | 'count' | 'ns'): string {
+  const start = BigInt(s.start);
+  const rows = s.values.map((v, i) => [formatIso(start + BigInt(i) * BigInt(s.width)), formatCell(v, unit)]);
+  return `bucket ${formatCell(s.width, 'ns')}, total ${formatCell(s.total, unit)}, max ${formatCell(s.max, unit)}\n${table(['START', 'VALUE'], rows)}\n`;
+}
+
 function renderTopology(t: TopologyResult): string {
   const label = new Map(t.nodes.map((n) => [n.id, n.label]));
   const rows = t.edges.map((e) => [label.get(e.from)!, label.get(e.to)!, e.proto, e.port === null ? '' : String(e.port), formatCell(e.bytesOut, 'bytes'), formatCell(e.bytesIn, 'bytes'), String(e.connections)]);
   return `${table(['FROM', 'TO', 'PROTO', 'PORT', 'BYTES OUT', 'BYTES IN', 'CONNS'], rows)}\n`;
+}
+
+function metricUnit(metric: string | undefined): 'bytes' | 'count' | 'ns' {
+  const m = metric ? /^([^.]+)\.(.+)$/.exec(metric) : null;
+  const unit = m ? viewColumn(m[1]!, m[2]!)?.unit : undefined;
+  return unit === 'bytes' || unit === 'ns' ? unit : 'count';
 }
 
 export const viewCommand: Command = {
@@ -80,7 +93,7 @@ export const viewCommand: Command = {
 tracehound view --list
 
   VIEW         a view id (see --list), a chisel (topconns, topfiles_bytes, ...),
-               fdbytes_by:FIELD, or overview, proctree, topology
+               fdbytes_by:FIELD, or overview, proctree, topology, timeline
   FILTER       a sysdig filter applied before the view (words are joined with spaces)
   --from T     start of the time range, inclusive; --to T its end. T is ns since the epoch,
                an ISO date, a UTC clock time on the capture's first day (00:44:29.5) or an
@@ -88,6 +101,8 @@ tracehound view --list
   --sort COL   sort on this column (id or title); --asc for ascending
   --top N      at most N rows (default: the view's own; 0 for all)
   --group G    topology nodes: process (default), procname or container
+  --metric M   timeline of a view column (VIEW.COLUMN, e.g. files.file_in) instead of an event count
+  --buckets N  timeline resolution: at most N buckets (default 400; 1 us is the finest)
   -j           JSON output, with every row's drill-down filter
   --sysdig029  read event types as sysdig 0.29.3 does (for comparisons with it)`,
   async run(argv: string[], io: CliIo): Promise<number> {
@@ -104,6 +119,8 @@ tracehound view --list
           asc: { type: 'boolean' },
           top: { type: 'string' },
           group: { type: 'string' },
+          metric: { type: 'string' },
+          buckets: { type: 'string' },
           json: { type: 'boolean', short: 'j' },
           list: { type: 'boolean' },
           sysdig029: { type: 'boolean' },
@@ -133,6 +150,14 @@ tracehound view --list
     if (viewId === 'overview') req.overview = true;
     else if (viewId === 'proctree') req.tree = true;
     else if (viewId === 'topology') req.topology = group as TopologyGrouping;
+    else if (viewId === 'timeline') {
+      const buckets = values.buckets === undefined ? undefined : Number(values.buckets);
+      if (buckets !== undefined && (!Number.isInteger(buckets) || buckets < 1)) throw usageError('--buckets must be a positive whole number');
+      if (buckets !== undefined) req.maxBuckets = buckets;
+      const m = typeof values.metric === 'string' ? /^([^.]+)\.(.+)$/.exec(values.metric) : null;
+      if (typeof values.metric === 'string' && !m) throw usageError('--metric is VIEW.COLUMN, e.g. files.file_in');
+      req.series = [m ? viewMetricSeries(m[1]!, m[2]!) : { id: 'events' }];
+    }
     else {
       const options: { sort?: string; desc?: boolean; top?: number } = {};
       if (typeof values.sort === 'string') options.sort = values.sort;
@@ -142,7 +167,8 @@ tracehound view --list
     }
     const res = await analyzeCapture(path, req, { signal: io.signal });
     if (io.signal.aborted) throw new TracehoundError('CANCELLED', 'view was interrupted');
-    const payload = res.overview ?? res.tree ?? res.topology ?? res.views[viewId]!;
+    const series = res.series ? Object.values(res.series)[0] : undefined;
+    const payload = res.overview ?? res.tree ?? res.topology ?? series ?? res.views[viewId]!;
     if (values.json) {
       io.stdout.write(`${JSON.stringify({ summary: res.summary, result: payload }, null, 2)}\n`);
       return EXIT.ok;
@@ -150,6 +176,7 @@ tracehound view --list
     if (res.overview) io.stdout.write(renderOverview(res.overview));
     else if (res.tree) io.stdout.write(renderTree(res.tree));
     else if (res.topology) io.stdout.write(renderTopology(res.topology));
+    else if (series) io.stdout.write(renderSeries(series, metricUnit(values.metric as string | undefined)));
     else io.stdout.write(renderView(res.views[viewId]!));
     for (const w of res.summary.warnings) io.stderr.write(`tracehound: warning: ${w}\n`);
     return EXIT.ok;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyzeCapture } from '../../../core/analysis/analyze.js';
+import { analyzeCapture, viewMetricSeries } from '../../../core/analysis/analyze.js';
 import { bindField, valueText } from '../../../core/analysis/fieldref.js';
 import { runPass, type Consumer } from '../../../core/analysis/pass.js';
 import { CaptureSource } from '../../../core/analysis/source.js';
@@ -110,6 +110,25 @@ describe.skipIf(!existsSync(C502))('analysis on real captures', () => {
     const tcpu = threads.columns.findIndex((c) => c.id === 'cpu');
     const total = (rows: typeof threads.rows, i: number): number => rows.reduce((a, row) => a + ((row.cells[i] as number | null) ?? 0), 0);
     expect(total(threads.rows, tcpu)).toBe(total(procs.rows, cpu));
+  });
+
+  it('the series of a view column adds up to the column, for the whole view and for one row', async () => {
+    const row = 'fd.name=/etc/hosts';
+    const r = await analyzeCapture(C502, {
+      views: [{ id: 'files', options: { top: 0 } }, { id: 'topconns', options: { top: 0 } }],
+      series: [viewMetricSeries('files', 'file_in'), viewMetricSeries('files', 'ops', row), viewMetricSeries('topconns', 'value')],
+    });
+    const col = (id: string, c: string): number[] => {
+      const v = r.views[id]!;
+      const i = v.columns.findIndex((x) => x.id === c);
+      return v.rows.map((x) => (x.cells[i] as number | null) ?? 0);
+    };
+    const sum = (a: number[]): number => a.reduce((x, y) => x + y, 0);
+    expect(r.series!['files.file_in']!.total).toBe(sum(col('files', 'file_in')));
+    const hosts = r.views.files!.rows.find((x) => x.key[0] === '/etc/hosts')!;
+    expect(r.series!['files.ops']!.total).toBe(hosts.cells[r.views.files!.columns.findIndex((x) => x.id === 'ops')]);
+    expect(r.series!['topconns.value']!.total).toBe(sum(col('topconns', 'value')));
+    expect(() => viewMetricSeries('files', 'first')).toThrow(/no summable column/);
   });
 
   it('a listed-events series counts what sysdig -r lists (internal events left out)', async () => {

@@ -60,6 +60,16 @@ describe('tracehound view / follow', () => {
     expect(parsed.result.rows[0]!.filter).toMatch(/^evt\.rawtime>=\d+ and evt\.rawtime<=\d+ and \(fd\.type=ipv4 or fd\.type=ipv6\) and evt\.is_io=true and fd\.l4proto=udp and fd\.name=192\.168\.128\.156:55441->145\.216\.3\.255:514$/);
   });
 
+  it.skipIf(!existsSync(C502))('prints a timeline of events or of a view column', async () => {
+    const t = await run(viewCommand, ['-r', C502, 'timeline', '--buckets', '12', 'proc.name=haproxy']);
+    expect(t.code).toBe(0);
+    expect(t.out).toMatch(/^bucket 5\.00s, total 2934, max 1263\n/);
+    const j = await run(viewCommand, ['-r', C502, 'timeline', '--metric', 'files.file_in', '-j']);
+    const s = JSON.parse(j.out) as { result: { total: number; values: number[] } };
+    expect(s.result.total).toBe(72298);
+    expect((await run(viewCommand, ['-r', C502, 'timeline', '--metric', 'files'])).code).toBe(2);
+  });
+
   it.skipIf(!existsSync(C502))('follows one connection in order, in ASCII and hex', async () => {
     const fd = ['--fd-filter', 'fd.name=192.168.0.3:54716->192.168.0.2:80 and proc.name=python'];
     const a = await run(followCommand, ['-r', C502, ...fd, '-A']);
