@@ -80,6 +80,18 @@ describe('spy users', () => {
     expect(s.chiselText()).toEqual(['10 10:00:00 root) ls -x', '   10 10:00:00 root) cat -x']);
     expect(s.result().rows.map((r) => r.cells[3])).toEqual([1, 2]);
   });
+
+  it("shows a shell's cd, reading the shell's own ancestry (what spy_users does on its first chdir)", () => {
+    const s = new SpyUsers(R);
+    const cd = (path: string): Ev =>
+      ev(0, {
+        'evt.type': 'chdir', 'evt.dir': '<', 'evt.failed': false, 'proc.name': 'bash', 'proc.pid': 40, 'proc.ppid': 30, 'evt.arg.path': path,
+        'user.name': 'alice', 'evt.time.s': '10:00:01', 'proc.aname[0]': 'bash', 'proc.apid[0]': 40, 'proc.aname[1]': 'sshd', 'proc.apid[1]': 30,
+      });
+    s.add(cd('/tmp'));
+    s.add(cd('/etc'));
+    expect(s.chiselText()).toEqual(['40 10:00:01 alice) cd /tmp', '40 10:00:01 alice) cd /etc']);
+  });
 });
 
 describe('overview tiles', () => {
