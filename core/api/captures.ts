@@ -5,8 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { listViews, type AnalyzeResult as EngineAnalyzeResult } from '../analysis/analyze.js';
-import type { OverviewResult as EngineOverview } from '../analysis/tiles.js';
+import { listViews } from '../analysis/analyze.js';
 import { CaptureSession, type Scope } from '../analysis/explore/session.js';
 import { AnalysisResolver } from '../analysis/source.js';
 import { completeFilter, validateFilter } from '../filter/assist.js';
@@ -82,6 +81,11 @@ export class CaptureRegistry {
     const full = resolve(path);
     const report = phaseReporter(ctx, ['hashing', 'indexing']);
     const session = await CaptureSession.open(full, (p) => report(p.phase, p.fraction), ctx.signal, this.dialect);
+    return this.adopt(session);
+  }
+
+  /** Registers a session built elsewhere (from a case's stored index) and answers like open(). */
+  adopt(session: CaptureSession): CaptureSummary {
     const id = randomUUID();
     this.sessions.set(id, session);
     const i = session.info;
@@ -100,6 +104,11 @@ export class CaptureRegistry {
       blocks: [...blocks].map(([kind, count]) => ({ kind, count })),
       warnings: i.warnings.map((w) => ({ code: w.code, message: w.message, offset: w.offset })),
     };
+  }
+
+  /** The open session behind an id (for the case service, which stores its index). */
+  session(id: string): CaptureSession {
+    return this.get(id);
   }
 
   close(id: string): boolean {
@@ -163,7 +172,7 @@ export class CaptureRegistry {
     if (ctx.signal.aborted) throw new TracehoundError('CANCELLED', 'the analysis was cancelled');
     reporter.done();
     // The compile-time check that the engine's result, once JSON-safe, is the contract's shape.
-    const out: AnalyzeResult = jsonSafe(withTileUnits(r)) as Jsonified<WithUnits>;
+    const out: AnalyzeResult = jsonSafe(r) as Jsonified<typeof r>;
     return out;
   }
 
@@ -231,15 +240,6 @@ export class CaptureRegistry {
       problems,
     };
   }
-}
-
-/** Byte tiles (file, network and I/O bytes) print as sizes; every other tile is a count. */
-type Unit = 'bytes' | 'count';
-type WithUnits = Omit<EngineAnalyzeResult, 'overview'> & { overview?: Omit<EngineOverview, 'tiles'> & { tiles: (EngineOverview['tiles'][number] & { unit: Unit })[] } };
-function withTileUnits(r: EngineAnalyzeResult): WithUnits {
-  if (!r.overview) return r as WithUnits;
-  const tiles = r.overview.tiles.map((t) => ({ ...t, unit: (/bytes/i.test(t.name) || /bytes/i.test(t.id) ? 'bytes' : 'count') as Unit }));
-  return { ...r, overview: { ...r.overview, tiles } };
 }
 
 /** The JSON form of an engine value: bigint and bytes become text. */
