@@ -46,7 +46,7 @@ export function FollowStream() {
   }
 
   return (
-    <div className="stream" data-testid="follow-stream" data-chunks={q.data ? chunks.length : ''}>
+    <div className="stream" data-testid="follow-stream" data-chunks={q.data ? chunks.length : ''} data-filter={stream.filter}>
       <div className="stream__bar">
         <span className="stream__title" title={stream.filter}>Following <strong>{stream.label || stream.filter}</strong></span>
         {summary && (

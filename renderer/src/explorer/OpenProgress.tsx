@@ -17,11 +17,16 @@ export function OpenProgress() {
   const fraction = op?.fraction ?? null;
   const pct = fraction === null ? null : Math.round(fraction * 100);
   const phase = op?.phase ?? 'starting';
+  // The engine numbers its phases ("hashing (1/2)"); the label is looked up without the step.
+  const step = /\s*\((\d+\/\d+)\)$/.exec(phase);
+  const phaseName = step ? phase.slice(0, step.index) : phase;
   return (
     <div className="open-progress" data-testid="progress" data-phase={phase} data-fraction={fraction ?? ''}>
       <div className="open-progress__head">
         <span className="open-progress__file" title={opening.path}>Opening {baseName(opening.path)}</span>
-        <span className="open-progress__phase" data-testid="progress-phase">{PHASES[phase] ?? phase}</span>
+        <span className="open-progress__phase" data-testid="progress-phase">
+          {PHASES[phaseName] ?? phaseName}{step ? ` · step ${step[1]}` : ''}
+        </span>
         <span className="open-progress__pct" data-testid="progress-percent">{fraction === null ? '' : formatPercent(fraction)}</span>
         <span className="open-progress__eta">{op?.etaMs !== undefined ? `ETA ${formatDuration(op.etaMs)}` : ''}</span>
         <button type="button" className="btn btn--small btn--danger" data-testid="progress-cancel"

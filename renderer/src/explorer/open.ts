@@ -1,8 +1,8 @@
-import { getApi } from '../api';
+import { getApi, toApiError } from '../api';
 import { baseName } from '../format';
 import { reportError, runOperation } from '../state/operations';
 import { useApp } from '../state/store';
-import { clearQueryCache } from './query';
+import { clearQueryCache, trackedCall } from './query';
 import { rememberCapture } from './storage';
 import { DEFAULT_CRUMBS, useExplorer } from './store';
 
@@ -70,14 +70,21 @@ async function loadCatalogs(): Promise<void> {
  * bar could brush to an empty list. The names are the internal rows of the event table. Stands in
  * for a "listed events only" series option (.notes/CONTRACT-REQUESTS.md, item 6).
  */
-export const LISTED_EVENTS = 'not evt.type in (procinfo, drop, scapevent, sysdigevent, container, k8s, mesos, infra, NA2)';
+export const LISTED_EVENTS = 'not evt.type in (procinfo, drop, scapevent, container, k8s, mesos, infra)';
 
 /** The density histogram and tile series over the whole capture, for the timeline (one pass). */
 async function loadWhole(id: string): Promise<void> {
   const label = 'Building the timeline';
-  const result = await runOperation(label, 'capture.analyze', {
-    id, overview: true, series: [{ id: 'events', filter: LISTED_EVENTS }], maxBuckets: TIMELINE_BUCKETS,
-  });
+  let result;
+  try {
+    result = await trackedCall(label, 'capture.analyze', {
+      id, overview: true, series: [{ id: 'events', filter: LISTED_EVENTS }], maxBuckets: TIMELINE_BUCKETS,
+    });
+  } catch (err) {
+    // Should the engine stop knowing one of those event names, count everything rather than nothing.
+    if (toApiError(err).code === 'CANCELLED') return;
+    result = await runOperation(label, 'capture.analyze', { id, overview: true, series: [{ id: 'events' }], maxBuckets: TIMELINE_BUCKETS });
+  }
   const ex = useExplorer.getState();
   if (ex.capture?.id !== id) return;
   const series = result?.series?.events;

@@ -28,6 +28,22 @@ export function clearQueryCache(): void {
   cache.clear();
 }
 
+/** A call shown in the status bar (progress, Cancel) whose failure the caller handles; no toast. */
+export async function trackedCall<M extends MethodName>(label: string, method: M, params: Params<M>): Promise<Result<M>> {
+  const op = useApp.getState().startOperation(label, method);
+  try {
+    const r = await getApi().call(method, params, {
+      signal: op.controller.signal,
+      onProgress: (p) => useApp.getState().progressOperation(op.id, p),
+    });
+    useApp.getState().finishOperation(op.id, 'done');
+    return r;
+  } catch (err) {
+    useApp.getState().finishOperation(op.id, toApiError(err).code === 'CANCELLED' ? 'cancelled' : 'failed');
+    throw err;
+  }
+}
+
 /**
  * An engine call that follows its params: a change cancels the call in flight (on the engine too)
  * and starts the new one. Long calls appear in the status bar with progress and Cancel while they
