@@ -419,6 +419,139 @@ export interface RulesRun {
   problems: { severity: 'error' | 'warning'; message: string; file?: string; line?: number; item?: string }[];
 }
 
+// ---- cases -----------------------------------------------------------------------------------
+
+/** A piece of evidence in a case. The file stays where it is, read-only; the case keeps its hash. */
+export interface CaseArtifact {
+  id: number;
+  path: string;
+  kind: string;
+  sha256: string;
+  size: number;
+  addedAt: string;
+  label: string | null;
+  /** The case holds its first-pass index: its list and views open without reading the capture. */
+  indexed: boolean;
+  /** Rows of the event list in the index (0 when not indexed). */
+  events: number;
+  importedAt: string | null;
+  /** Stored analysis results (views, overview, tree, topology). */
+  views: number;
+}
+
+export interface CaseInfo {
+  /** The case's own id (stable across reopening); every case.* call names the case by it. */
+  id: string;
+  path: string;
+  name: string;
+  createdAt: string;
+  schemaVersion: number;
+  artifacts: CaseArtifact[];
+  counts: { findings: number; notes: number; bookmarks: number; filters: number };
+  /** The newest audit entry: what an export manifest records as its anchor. */
+  auditHead: { seq: number; hash: string } | null;
+}
+
+export interface CaseFinding {
+  id: number;
+  artifactId: number | null;
+  rule: string;
+  /** Lower-case Falco priority (emergency … debug). */
+  priority: string;
+  source: string;
+  ts: string | null;
+  /** The explorer's evt.num: the same number the event list shows. */
+  evtNum: number | null;
+  output: string;
+  outputFields: Record<string, string | number | boolean | null>;
+  tags: string[];
+  createdAt: string;
+}
+
+export interface CaseNote {
+  id: number;
+  artifactId: number | null;
+  evtNum: number | null;
+  text: string;
+  author: string;
+  createdAt: string;
+}
+
+export interface CaseBookmark {
+  id: number;
+  artifactId: number;
+  evtNum: number;
+  label: string | null;
+  createdAt: string;
+  /** The bookmarked event as the case's index lists it; null when the artifact is not indexed. */
+  event: EventRow | null;
+}
+
+export interface CaseFilter {
+  id: number;
+  name: string;
+  filter: string;
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseAuditEntry {
+  seq: number;
+  time: string;
+  actor: string;
+  action: string;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface CaseVerifyReport {
+  /** True when nothing is an error (an interrupted import is a warning). */
+  ok: boolean;
+  path: string;
+  caseId: string | null;
+  schemaVersion: number;
+  audit: { ok: boolean; entries: number; head: { seq: number; hash: string } | null; firstBroken?: { seq: number; reason: string } };
+  artifacts: {
+    id: number;
+    path: string;
+    kind: string;
+    sha256: string;
+    size: number;
+    status: 'ok' | 'changed' | 'missing' | 'unreadable' | 'not-checked';
+    actualSha256?: string;
+    actualSize?: number;
+  }[];
+  interruptedImports: { importId: string; artifactId: number; seq: number; startedAt: string }[];
+  issues: {
+    kind: 'database' | 'audit-chain' | 'anchor' | 'artifact' | 'record' | 'import';
+    severity: 'error' | 'warning';
+    message: string;
+    seq?: number;
+    artifactId?: number;
+    path?: string;
+    importId?: string;
+  }[];
+}
+
+export interface CaseCaptureImport {
+  artifact: CaseArtifact;
+  /** False when the same file with the same content was already in the case. */
+  added: boolean;
+  import: { id: string; events: number; views: number; firstTs: string | null; lastTs: string | null };
+}
+
+export interface CaseExportResult {
+  dir: string;
+  manifestSha256: string;
+  /** Files in the bundle, manifest.json included. */
+  files: number;
+  auditHead: { seq: number; hash: string } | null;
+  verified: { ok: boolean; issues: number } | null;
+  captures: { file: string; artifactId: number; events: number }[];
+}
+
 export interface Methods {
   'app.info': { params: Record<string, never>; result: AppInfo; long: false };
   'fs.list': { params: { path?: string }; result: DirListing; long: false };
@@ -435,6 +568,29 @@ export interface Methods {
   'filter.validate': { params: { filter: string }; result: FilterCheck; long: false };
   'filter.complete': { params: { filter: string; cursor: number; id?: string }; result: CompletionResult; long: false };
   'rules.run': { params: { id: string; defaults: boolean; files?: string[] } & CaptureScope; result: RulesRun; long: true };
+  'case.create': { params: { path: string; name?: string }; result: CaseInfo; long: false };
+  'case.open': { params: { path: string }; result: CaseInfo; long: false };
+  'case.info': { params: { caseId: string }; result: CaseInfo; long: false };
+  'case.close': { params: { caseId: string }; result: { closed: boolean }; long: false };
+  /** Stores an open capture's first-pass index and its unscoped views in the case, in one import. */
+  'case.addCapture': { params: { caseId: string; captureId: string; maxBuckets?: number }; result: CaseCaptureImport; long: true };
+  /** Opens an indexed artifact from the case's stored index, without reading the capture. */
+  'case.openCapture': { params: { caseId: string; artifactId: number }; result: CaptureSummary; long: true };
+  /** Adds rule alerts; one already in the case (same artifact, rule, event, time and output) is skipped. */
+  'case.findings.add': { params: { caseId: string; artifactId: number; findings: Finding[] }; result: { added: CaseFinding[]; skipped: number }; long: false };
+  'case.findings.list': { params: { caseId: string; artifactId?: number; limit?: number }; result: CaseFinding[]; long: false };
+  'case.notes.add': { params: { caseId: string; text: string; artifactId?: number; evtNum?: number }; result: CaseNote; long: false };
+  'case.notes.list': { params: { caseId: string; artifactId?: number; evtNum?: number }; result: CaseNote[]; long: false };
+  'case.bookmarks.add': { params: { caseId: string; artifactId: number; evtNum: number; label?: string }; result: CaseBookmark; long: false };
+  'case.bookmarks.remove': { params: { caseId: string; artifactId: number; evtNum: number }; result: { removed: boolean }; long: false };
+  'case.bookmarks.list': { params: { caseId: string; artifactId?: number }; result: CaseBookmark[]; long: false };
+  'case.filters.save': { params: { caseId: string; name: string; filter: string; description?: string }; result: CaseFilter; long: false };
+  'case.filters.list': { params: { caseId: string }; result: CaseFilter[]; long: false };
+  'case.verify': { params: { caseId: string }; result: CaseVerifyReport; long: true };
+  /** The newest `limit` audit entries (all when absent), oldest first. */
+  'case.audit': { params: { caseId: string; limit?: number }; result: { entries: CaseAuditEntry[]; total: number }; long: false };
+  /** A report bundle in a new folder; `bookmarked` adds the bookmarked events as capture slices. */
+  'case.export': { params: { caseId: string; dir: string; bookmarked?: boolean }; result: CaseExportResult; long: true };
 }
 
 export type MethodName = keyof Methods;

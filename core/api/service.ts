@@ -8,6 +8,7 @@ import type {
   ProgressEvent, Result,
 } from './contract.js';
 import { CaptureRegistry } from './captures.js';
+import { CaseRegistry } from './cases.js';
 import { TracehoundError, toErrorShape } from './errors.js';
 import { PARAM_SCHEMAS, isMethodName } from './schemas.js';
 import { ProgressReporter } from './progress.js';
@@ -37,9 +38,11 @@ export interface CallContext {
 export class EngineService {
   private readonly handlers: { [M in MethodName]: Handler<M> };
   readonly captures: CaptureRegistry;
+  readonly cases: CaseRegistry;
 
   constructor(private readonly options: ServiceOptions) {
     const c = (this.captures = new CaptureRegistry(options.defaultRulesDir, options.dialect));
+    const k = (this.cases = new CaseRegistry(c, { name: 'Tracehound', version: options.version }));
     this.handlers = {
       'app.info': async () => this.appInfo(),
       'fs.list': async (p) => listDirectory(p.path),
@@ -56,6 +59,24 @@ export class EngineService {
       'filter.validate': async (p) => c.validate(p.filter),
       'filter.complete': async (p) => c.complete(p.filter, p.cursor, p.id),
       'rules.run': (p, ctx) => c.runRules(p, ctx),
+      'case.create': async (p) => k.create(p.path, p.name),
+      'case.open': async (p) => k.open(p.path),
+      'case.info': async (p) => k.info(p.caseId),
+      'case.close': async (p) => ({ closed: k.close(p.caseId) }),
+      'case.addCapture': (p, ctx) => k.addCapture(p, ctx),
+      'case.openCapture': (p, ctx) => k.openCapture(p, ctx),
+      'case.findings.add': async (p) => k.addFindings(p),
+      'case.findings.list': async (p) => k.findings(p),
+      'case.notes.add': async (p) => k.addNote(p),
+      'case.notes.list': async (p) => k.notes(p),
+      'case.bookmarks.add': async (p) => k.addBookmark(p),
+      'case.bookmarks.remove': async (p) => k.removeBookmark(p),
+      'case.bookmarks.list': async (p) => k.bookmarks(p),
+      'case.filters.save': async (p) => k.saveFilter(p),
+      'case.filters.list': async (p) => k.filters(p),
+      'case.verify': (p, ctx) => k.verify(p.caseId, ctx),
+      'case.audit': async (p) => k.audit(p),
+      'case.export': (p, ctx) => k.export(p, ctx),
     };
   }
 

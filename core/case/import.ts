@@ -12,8 +12,8 @@ import { insertFinding, stmt, upsertView, validateFinding, validateView } from '
 const STRING_CACHE_LIMIT = 1_000_000;
 
 const INSERT_EVENT = `INSERT INTO events
-  (artifact_id, evt_num, file_offset, ts, cpu, dir, type, tid, pid, proc_name, fd_name, container, res, info)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  (artifact_id, evt_num, file_offset, ts, cpu, dir, type, tid, pid, proc_name, fd_name, container, res, info, type_name)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export interface ImportContext {
   id: string;
@@ -73,11 +73,11 @@ export class ImportWriter {
     const badId = (v: number | null | undefined) => v != null && !(v >= 1 && v <= this.maxStringId && Number.isInteger(v));
     this.insertEvents = (batch) => {
       for (const e of batch) {
-        if (badId(e.procName) || badId(e.fdName) || badId(e.container) || badId(e.info)) {
+        if (badId(e.procName) || badId(e.fdName) || badId(e.container) || badId(e.info) || badId(e.typeName)) {
           throw new TracehoundError('INVALID_REQUEST', `Event ${e.evtNum} refers to a string id that intern() did not hand out`);
         }
         ins.run(artifactId, e.evtNum, e.offset, e.ts, e.cpu, e.dir, e.type, e.tid, e.pid ?? null, e.procName ?? null,
-          e.fdName ?? null, e.container ?? null, e.res ?? null, e.info ?? null);
+          e.fdName ?? null, e.container ?? null, e.res ?? null, e.info ?? null, e.typeName ?? null);
       }
     };
   }

@@ -194,6 +194,16 @@ CREATE TABLE saved_filters (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'event index: the type name the list shows',
+    // The list prints evt.type as sysdig does, which the ppm code alone cannot give back: generic
+    // syscalls take their name from a parameter, and the name depends on the event-table dialect.
+    // A strings(id) like proc_name, so repeated names cost one integer per row.
+    sql: `
+ALTER TABLE events ADD COLUMN type_name INTEGER;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -181,6 +181,13 @@ export class CaseStore {
     };
   }
 
+  /** How many findings, notes, bookmarks and saved filters the case holds. */
+  counts(): { findings: number; notes: number; bookmarks: number; filters: number } {
+    this.assertOpen();
+    const n = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { findings: n('findings'), notes: n('notes'), bookmarks: n('bookmarks'), filters: n('saved_filters') };
+  }
+
   // ---- artifacts -------------------------------------------------------------------------------
 
   /**
@@ -330,8 +337,9 @@ export class CaseStore {
     }
     args.push(Math.max(0, Math.min(q.limit ?? 1000, 100_000)));
     const s = stmt(this.db, `SELECT e.evt_num, e.file_offset, e.ts, e.cpu, e.dir, e.type, e.tid, e.pid,
-        p.s AS proc_name, f.s AS fd_name, c.s AS container, e.res, i.s AS info
+        p.s AS proc_name, f.s AS fd_name, c.s AS container, e.res, i.s AS info, t.s AS type_name
       FROM ${from}
+      LEFT JOIN strings t ON t.id = e.type_name
       LEFT JOIN strings p ON p.id = e.proc_name
       LEFT JOIN strings f ON f.id = e.fd_name
       LEFT JOIN strings c ON c.id = e.container
@@ -345,6 +353,7 @@ export class CaseStore {
       cpu: Number(r.cpu),
       dir: Number(r.dir) as 0 | 1,
       type: Number(r.type),
+      typeName: r.type_name,
       tid: Number(r.tid),
       pid: r.pid === null ? null : Number(r.pid),
       procName: r.proc_name,
@@ -612,6 +621,7 @@ interface ArtifactDbRow {
 interface EventDbRow {
   evt_num: bigint; file_offset: bigint; ts: bigint; cpu: bigint; dir: bigint; type: bigint; tid: bigint; pid: bigint | null;
   proc_name: string | null; fd_name: string | null; container: string | null; res: bigint | null; info: string | null;
+  type_name: string | null;
 }
 interface ImportDbRow {
   id: string; artifact_id: bigint; started_at: string; completed_at: string; events: bigint; findings: bigint; views: bigint;

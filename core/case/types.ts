@@ -38,6 +38,8 @@ export interface EventIndexRow {
   dir: EventDir;
   /** ppm event type code. */
   type: number;
+  /** The type name the event list prints (evt.type), a string id; schema 4 and later. */
+  typeName?: number | null;
   tid: number;
   pid?: number | null;
   procName?: number | null;
@@ -56,6 +58,7 @@ export interface EventSummary {
   cpu: number;
   dir: EventDir;
   type: number;
+  typeName: string | null;
   tid: number;
   pid: number | null;
   procName: string | null;

@@ -254,7 +254,7 @@ function checkImports(db: Db, x: Expectations, tables: Set<string>, issues: Veri
     (e.proc_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM strings s WHERE s.id = e.proc_name)) OR
     (e.fd_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM strings s WHERE s.id = e.fd_name)) OR
     (e.container IS NOT NULL AND NOT EXISTS (SELECT 1 FROM strings s WHERE s.id = e.container)) OR
-    (e.info IS NOT NULL AND NOT EXISTS (SELECT 1 FROM strings s WHERE s.id = e.info)) LIMIT 1`).get() as { a: number; n: number } | undefined;
+    (e.info IS NOT NULL AND NOT EXISTS (SELECT 1 FROM strings s WHERE s.id = e.info))${typeNameCheck(db)} LIMIT 1`).get() as { a: number; n: number } | undefined;
   if (dangling) {
     issues.push({ kind: 'record', severity: 'error', artifactId: dangling.a, message: `Event ${dangling.n} of artifact ${dangling.a} refers to a string that is not in the case` });
   }
@@ -363,4 +363,12 @@ async function hashArtifacts(report: VerifyReport, options: VerifyOptions, progr
     }
   }
   reporter.done();
+}
+
+/** Schema 4 added events.type_name; an older case (verify never migrates) has no such column. */
+function typeNameCheck(db: Db): string {
+  const cols = db.prepare('PRAGMA table_info(events)').all() as { name: string }[];
+  return cols.some((c) => c.name === 'type_name')
+    ? ' OR\n    (e.type_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM strings s WHERE s.id = e.type_name))'
+    : '';
 }

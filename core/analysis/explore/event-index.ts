@@ -72,9 +72,19 @@ export interface IndexRow {
   info: string;
 }
 
+/** What a case stores per row besides the list's columns: where the event is, and its ppm code. */
+export interface StoredRow extends IndexRow {
+  /** Byte offset of the event's block in the (decompressed) capture. */
+  offset: number;
+  /** The ppm event type code. */
+  code: number;
+}
+
 export class EventIndex {
   count = 0;
   private readonly nums = new Column((n) => new Float64Array(n));
+  private readonly offsets = new Column((n) => new Float64Array(n));
+  private readonly codes = new Column((n) => new Uint16Array(n));
   private readonly cpus = new Column((n) => new Uint16Array(n));
   private readonly dirs = new Column((n) => new Uint8Array(n));
   private readonly types = new Column((n) => new Int32Array(n));
@@ -88,9 +98,23 @@ export class EventIndex {
   lastTs: bigint | null = null;
   totalEvents = 0;
 
-  add(num: number, ts: bigint, cpu: number, dir: string, type: string, tid: number, proc: string, info: string): void {
+  /**
+   * Rebuilds an index from rows stored earlier (a case), in list order, without the capture.
+   * `totalEvents` counts every event of the capture, internal ones included.
+   */
+  static async fromRows(rows: Iterable<StoredRow> | AsyncIterable<StoredRow>, totalEvents: number): Promise<EventIndex> {
+    const index = new EventIndex();
+    for await (const r of rows) index.add(r.num, r.ts, r.cpu, r.dir, r.type, r.tid, r.proc, r.info, r.offset, r.code);
+    index.totalEvents = totalEvents;
+    index.finish();
+    return index;
+  }
+
+  add(num: number, ts: bigint, cpu: number, dir: string, type: string, tid: number, proc: string, info: string, offset = 0, code = 0): void {
     const i = this.count++;
     this.nums.set(i, num);
+    this.offsets.set(i, offset);
+    this.codes.set(i, code);
     this.tsExact.push(ts);
     this.cpus.set(i, cpu);
     this.dirs.set(i, dir === '>' ? 1 : dir === '<' ? 2 : 0);
@@ -103,7 +127,12 @@ export class EventIndex {
   }
 
   finish(): void {
-    for (const c of [this.nums, this.cpus, this.dirs, this.types, this.tids, this.procs]) c.trim(this.count);
+    for (const c of [this.nums, this.offsets, this.codes, this.cpus, this.dirs, this.types, this.tids, this.procs]) c.trim(this.count);
+  }
+
+  /** A row with what a case stores besides the list's columns. */
+  storedRow(i: number): StoredRow {
+    return { ...this.row(i), offset: this.offsets.data[i]!, code: this.codes.data[i]! };
   }
 
   row(i: number): IndexRow {
@@ -183,6 +212,8 @@ export async function buildEventIndex(path: string, opts: BuildOptions = {}): Pr
         evt.tid,
         textOf(f.proc, c) ?? '<NA>',
         textOf(f.info, c) ?? '',
+        evt.raw.blockOffset,
+        evt.raw.type,
       );
       return signal?.aborted ? false : undefined;
     },

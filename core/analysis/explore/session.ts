@@ -23,7 +23,7 @@ import { runPass } from '../pass.js';
 import { chooseWidth, DEFAULT_MAX_BUCKETS } from '../timeline.js';
 import { CaptureSource } from '../source.js';
 import { RegistryResolver } from '../../rules/syscall-resolver.js';
-import { bindText, buildEventIndex, textOf, type EventIndex, type IndexRow } from './event-index.js';
+import { bindText, buildEventIndex, textOf, type EventIndex, type IndexRow, type StoredRow } from './event-index.js';
 
 export interface Scope {
   filter?: string | null;
@@ -49,6 +49,12 @@ export interface SessionInfo {
   inventory: BlockRun[];
   warnings: CaptureWarning[];
 }
+
+/**
+ * Answers an unscoped analysis from results stored earlier (a case), running `pass` over the
+ * capture only for what was not stored. Scoped requests never reach it.
+ */
+export type StoredAnalysis = (req: AnalyzeRequest, pass: (req: AnalyzeRequest) => Promise<AnalyzeResult>) => Promise<AnalyzeResult>;
 
 export interface Page {
   total: number;
@@ -121,8 +127,23 @@ export class CaptureSession {
   private constructor(
     readonly info: SessionInfo,
     private readonly index: EventIndex,
-    private readonly dialect: TableDialect,
+    readonly dialect: TableDialect,
+    private readonly stored?: StoredAnalysis,
   ) {}
+
+  /**
+   * A session over an index stored earlier (a case): nothing is read from the capture until a
+   * query needs the events themselves (a filter, details, extra columns). `info` is what the
+   * first pass found, kept with the index.
+   */
+  static fromIndex(info: SessionInfo, index: EventIndex, dialect: TableDialect, stored?: StoredAnalysis): CaptureSession {
+    return new CaptureSession({ ...info, rows: index.count, firstTs: index.firstTs, lastTs: index.lastTs }, index, dialect, stored);
+  }
+
+  /** The index rows, in list order, with what a case stores besides the list's columns. */
+  *storedRows(): Generator<StoredRow> {
+    for (let i = 0; i < this.index.count; i++) yield this.index.storedRow(i);
+  }
 
   static async open(path: string, onProgress: (p: OpenProgress) => void = () => {}, signal?: AbortSignal, dialect: TableDialect = 'current'): Promise<CaptureSession> {
     const st = await stat(path);
@@ -332,6 +353,8 @@ export class CaptureSession {
   }
 
   analyze(req: AnalyzeRequest, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<AnalyzeResult> {
-    return analyzeCapture(this.info.path, { dialect: this.dialect, ...req }, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+    const pass = (r: AnalyzeRequest) => analyzeCapture(this.info.path, { dialect: this.dialect, ...r }, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+    if (this.stored && isEmptyScope(req)) return this.stored(req, pass);
+    return pass(req);
   }
 }
