@@ -20,18 +20,18 @@ const setup = spawnSync(process.execPath, [join(root, 'main', 'launch', 'setup.m
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
 /** Wall seconds and peak RSS (KiB) of one command, via GNU time. */
-function measure(cmd, args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, TZ: 'UTC' } });
+function measure(cmd, args, okStatus = [0]) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%x %e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, TZ: 'UTC' } });
   const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [secs, kib] = last.split(' ').map(Number);
-  if (r.status !== 0) return { ok: false, error: r.stderr.trim().split('\n').slice(-3).join(' | ') };
+  const [status, secs, kib] = last.split(' ').map(Number);
+  if (!okStatus.includes(status)) return { ok: false, error: r.stderr.trim().split('\n').slice(-3).join(' | ') };
   return { ok: true, secs, kib, stdout: r.stdout };
 }
 
-function best(cmd, args) {
+function best(cmd, args, okStatus = [0]) {
   let out = null;
   for (let i = 0; i < RUNS; i++) {
-    const m = measure(cmd, args);
+    const m = measure(cmd, args, okStatus);
     if (!m.ok) return m;
     if (!out || m.secs < out.secs) out = { ...m, kib: Math.max(m.kib, out?.kib ?? 0) };
   }
@@ -76,18 +76,19 @@ compare('read -q', readOurs, readSysdig);
 // 2. Rules: Falco's three current rules files over the same file, against our own plain read.
 if (hasCommand('rules') && RULES.every(existsSync)) {
   const args = [CLI, 'rules', '-r', BIG, ...RULES.flatMap((r) => ['--rules', r])];
-  const m = best(process.execPath, args);
+  // Like Falco, a run that raised alerts may exit 1; that is a result, not a failure.
+  const m = best(process.execPath, args, [0, 1]);
   if (m.ok && readOurs.ok) {
     row('rules (stable+incubating+sandbox)'.padEnd(34), `tracehound ${fmt(m.secs)} s (${fmt(events / m.secs / 1e6)} M ev/s, peak ${fmt(m.kib / 1024, 0)} MB)`, `ratio to read -q ${fmt(readOurs.secs / m.secs)}`);
   } else row('rules'.padEnd(34), 'not measured:', m.error ?? 'read -q failed');
 } else row('rules'.padEnd(34), 'not measured: the rules command or the rules files are missing');
 
 // 3. Views: every view in one pass, against sysdig's topprocs_cpu chisel.
-if (hasCommand('view')) {
-  const m = best(process.execPath, [CLI, 'view', '-r', BIG, 'all', '-j']);
+{
+  const m = best(process.execPath, [join(root, 'test', 'bench', 'all-views.mjs'), BIG]);
   const s = best('sysdig', ['-r', BIG, '-c', 'topprocs_cpu']);
   compare('all views, one pass vs topprocs_cpu', m, s);
-} else row('views'.padEnd(34), 'not measured: the view command is missing');
+}
 
 // 4. Reopening a case: the index is read from the case, not the capture.
 if (hasCommand('case')) {
