@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { apiHandle } from './api';
 import { openCapture } from './areas/CapturesArea';
+import { openCase } from './areas/case/state';
 import { startUrlSync } from './explorer/url';
 import { request } from './state/operations';
 import { useApp } from './state/store';
@@ -22,7 +23,7 @@ function boot(): void {
       void openCapture(event.path);
     } else {
       st.setArea('case');
-      st.pushToast({ tone: 'info', title: 'Cases cannot be opened yet', message: `Saving and reopening cases is coming; ${event.path} was not opened.` });
+      void openCase(event.path);
     }
   });
   // In web mode the URL can name a capture and the state to restore; it wins over the command line's.

@@ -46,7 +46,7 @@ describe('web mode: opening captures', () => {
     return page;
   }
 
-  it('hashes a shared capture: the status bar shows the operation and the sha256 matches', async () => {
+  it('opens a shared capture from the dialog: the explorer shows its sha256 and event count', async () => {
     const page = await openDialog();
     await screenshot(page, 'open-capture.png');
     await page.getByTestId('capture-path').fill(LARGEST);
@@ -56,26 +56,29 @@ describe('web mode: opening captures', () => {
     await op.first().waitFor({ state: 'visible' });
     expect(await op.first().innerText()).toContain('sysflow_mpm-event_full_capture.scap');
 
-    const result = page.getByTestId('hash-result');
-    await result.waitFor({ state: 'visible' });
+    await page.getByTestId('explorer').waitFor({ timeout: 60_000 });
     const expected = createHash('sha256').update(readFileSync(LARGEST)).digest('hex');
-    expect(await result.getByTestId('hash-sha256').innerText()).toBe(expected);
-    expect(await result.getByTestId('hash-size').innerText()).toBe(`${statSync(LARGEST).size.toLocaleString('en-US')} bytes`);
-    expect(await result.getAttribute('data-path')).toBe(LARGEST);
+    expect(await page.getByTestId('capture-sha256').getAttribute('data-sha256')).toBe(expected);
+    expect(await page.getByTestId('capture-bar').innerText()).toContain('sysflow_mpm-event_full_capture.scap');
 
     // The finished operation stays readable for a moment: done, at 100%.
-    const done = page.getByTestId('status-bar').locator('[data-testid="operation"][data-status="done"]');
+    const done = page.getByTestId('status-bar').locator('[data-testid="operation"][data-status="done"][data-method="capture.open"]');
     await done.waitFor();
     expect(await done.getByTestId('op-progress').getAttribute('aria-valuenow')).toBe('100');
     expect(await done.getByTestId('op-phase').innerText()).toBe('done');
-    await screenshot(page, 'capture-hashed.png');
+    await screenshot(page, 'capture-opened.png');
 
     // The Case area lists what was fingerprinted this session.
     await page.getByTestId('nav-case').click();
-    expect(await page.getByTestId('area-case').getByTestId('hash-sha256').innerText()).toBe(expected);
+    const card = page.getByTestId('area-case').getByTestId('hash-result');
+    expect(await card.getByTestId('hash-sha256').innerText()).toBe(expected);
+    expect(await card.getByTestId('hash-size').innerText()).toBe(`${statSync(LARGEST).size.toLocaleString('en-US')} bytes`);
+    await page.getByTestId('nav-captures').click();
+    await page.getByTestId('close-capture').click();
+    await page.getByTestId('capture-start').waitFor();
   });
 
-  it('shows phase, progress and ETA while hashing, and Cancel stops it', async () => {
+  it('shows phase, progress and ETA while opening, and Cancel stops it', async () => {
     const page = await openDialog();
     await page.getByTestId('capture-path').fill(bigFile);
     await page.getByTestId('open-capture-submit').click();
@@ -87,17 +90,20 @@ describe('web mode: opening captures', () => {
       timeout: 60_000, interval: 50,
     }).toBeGreaterThan(0);
     await expect.poll(async () => op.getByTestId('op-eta').innerText(), { timeout: 60_000, interval: 50 }).toMatch(/^ETA /);
-    expect(await op.getByTestId('op-phase').innerText()).toBe('hashing');
+    expect(await op.getByTestId('op-phase').innerText()).toMatch(/^hashing/);
     const pct = Number(await op.getByTestId('op-progress').getAttribute('aria-valuenow'));
     expect(pct).toBeGreaterThan(0);
     expect(pct).toBeLessThan(100);
-    await screenshot(page, 'hash-progress.png');
+    // The same progress where the user is looking, with its own Cancel.
+    const panel = page.getByTestId('progress');
+    expect(await panel.getByTestId('progress-phase').innerText()).toContain('Fingerprinting');
+    await screenshot(page, 'open-progress.png');
 
-    await op.getByTestId('op-cancel').click();
+    await panel.getByTestId('progress-cancel').click();
     await page.getByTestId('status-bar').locator('[data-testid="operation"][data-status="cancelled"]').waitFor();
     // The cancel reached the engine over the wire, and the engine confirmed it stopped.
     const call = browser.frames.sent.find((f): f is { id: number } =>
-      isRecord(f) && f.kind === 'call' && f.method === 'evidence.hash' && isRecord(f.params) && f.params.path === bigFile);
+      isRecord(f) && f.kind === 'call' && f.method === 'capture.open' && isRecord(f.params) && f.params.path === bigFile);
     expect(call).toBeDefined();
     expect(browser.frames.sent).toContainEqual({ kind: 'cancel', id: call!.id });
     await expect.poll(() => browser.frames.received.find((f) => isRecord(f) && f.kind === 'error' && f.id === call!.id), {
@@ -106,7 +112,8 @@ describe('web mode: opening captures', () => {
     const toast = page.getByTestId('toast').filter({ hasText: 'cancelled' });
     await toast.waitFor();
     expect(await toast.getAttribute('data-tone')).toBe('info');
-    expect(await page.getByTestId('hash-result').count()).toBe(0);
+    await panel.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('explorer').count()).toBe(0);
   });
 
   it('shows an error toast with the code when the path does not exist', async () => {
@@ -122,7 +129,7 @@ describe('web mode: opening captures', () => {
     expect(await toast.getByTestId('toast-message').innerText()).toContain('no-such-capture.scap');
     expect(await toast.getByTestId('toast-hint').innerText()).not.toBe('');
     await page.getByTestId('status-bar').locator('[data-testid="operation"][data-status="failed"]').waitFor();
-    expect(await page.getByTestId('hash-result').count()).toBe(0);
+    expect(await page.getByTestId('explorer').count()).toBe(0);
     await screenshot(page, 'error-toast.png');
 
     await toast.getByTestId('toast-dismiss').click();
@@ -149,13 +156,12 @@ describe('web mode: opening captures', () => {
     expect(await page.getByTestId('capture-path').inputValue()).toBe(join(CAPTURES, 'libs_sample.scap'));
     await target.dblclick();
     await page.getByTestId('open-capture-dialog').waitFor({ state: 'detached' });
-    const result = page.getByTestId('hash-result');
-    await result.waitFor();
+    await page.getByTestId('explorer').waitFor({ timeout: 60_000 });
     const expected = createHash('sha256').update(readFileSync(join(CAPTURES, 'libs_sample.scap'))).digest('hex');
-    expect(await result.getByTestId('hash-sha256').innerText()).toBe(expected);
+    expect(await page.getByTestId('capture-sha256').getAttribute('data-sha256')).toBe(expected);
 
     // Going up lands in the parent folder, where `captures` is a directory entry.
-    await page.getByTestId('open-capture-button').click();
+    await page.getByTestId('open-another').click();
     await page.getByTestId('browser-up').click();
     await expect.poll(() => page.getByTestId('browser-path').inputValue()).toBe(SHARED_DATA);
     expect(await entries.filter({ hasText: /^captures$/ }).getAttribute('data-kind')).toBe('dir');

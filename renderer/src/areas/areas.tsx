@@ -2,7 +2,7 @@ import type { ComponentType, SVGProps } from 'react';
 import type { AreaId } from '../state/store';
 import { CaseIcon, CapturesIcon, CloudIcon, ClusterIcon, ComplianceIcon, ScansIcon } from '../shell/icons';
 import { CapturesArea } from './CapturesArea';
-import { CaseArea } from './CaseArea';
+import { CaseArea } from './case/CaseArea';
 import { PlannedAreaView } from './planned';
 
 export interface AreaDef {

@@ -20,6 +20,20 @@ function points(s: Series, origin: string): [number, number][] {
   return s.values.map((v, i) => [start + (i + 0.5) * w, v]);
 }
 
+const SEVERITY = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'info', 'debug'];
+
+function severity(p: string): number {
+  const i = SEVERITY.indexOf(p.toLowerCase());
+  return i < 0 ? SEVERITY.length : i;
+}
+
+/** `ns` rounded down to a whole second, minute or hour, by how long the axis is. */
+function roundDown(ns: string, spanMs: number): string {
+  const unit = spanMs < 120_000 ? 1_000_000_000n : spanMs < 7_200_000 ? 60_000_000_000n : 3_600_000_000_000n;
+  const b = BigInt(ns);
+  return (b - (b % unit)).toString();
+}
+
 export function Timeline() {
   const whole = useExplorer((s) => s.whole);
   const wholeError = useExplorer((s) => s.wholeError);
@@ -53,9 +67,13 @@ export function Timeline() {
   }, []);
 
   const series = whole?.series ?? null;
-  const origin = series ? series.start : null;
-  const spanMs = series ? (series.values.length * series.width) / 1e6 : 1;
-  const x = useMemo(() => scaleLinear().domain([0, spanMs]).range([M.left, width - M.right]), [spanMs, width]);
+  // Positions are ms after `origin`, a round wall-clock time at or before the first bucket, so the
+  // scale's round ticks are round times (a tick at origin+7000 ms reads 00:44:36, and is 00:44:36).
+  const totalMs = series ? (series.values.length * series.width) / 1e6 : 1;
+  const origin = series ? roundDown(series.start, totalMs) : null;
+  const lead = series && origin ? msSince(series.start, origin) : 0;
+  const spanMs = lead + totalMs;
+  const x = useMemo(() => scaleLinear().domain([lead, spanMs]).range([M.left, width - M.right]), [lead, spanMs, width]);
   const max = series ? Math.max(1, ...series.values) : 1;
   const y = useMemo(() => scaleLinear().domain([0, max]).range([HEIGHT - M.bottom, M.top]).nice(), [max]);
 
@@ -98,9 +116,12 @@ export function Timeline() {
     else select(g).call(b.move, [x(msSince(range.from, origin)), x(msSince(range.to, origin))]);
   }, [range, origin, x, width]);
 
-  const ticks = x.ticks(Math.max(2, Math.floor(width / 130))).filter((t) => x(t) > M.left + 20 && x(t) < width - M.right - 30);
+  const allTicks = x.ticks(Math.max(2, Math.floor(width / 130)));
+  const tickStep = allTicks.length > 1 ? allTicks[1]! - allTicks[0]! : totalMs;
+  const ticks = allTicks.filter((t) => x(t) > M.left + 20 && x(t) < width - M.right - 30);
   const barW = series ? Math.max(1, x(series.width / 1e6) - x(0) - 0.5) : 1;
-  const alerts = showAlerts && rules && origin ? rules.findings : [];
+  // The most severe findings are drawn last, on top of milder ones at the same time.
+  const alerts = useMemo(() => (showAlerts && rules ? [...rules.findings].sort((a, b) => severity(b.priority) - severity(a.priority)) : []), [showAlerts, rules]);
   const marks = showBookmarks && origin ? bookmarks : [];
 
   return (
@@ -155,7 +176,7 @@ export function Timeline() {
             {ticks.map((t) => (
               <g key={t} transform={`translate(${x(t)},0)`}>
                 <line y2={4} />
-                <text y={15} textAnchor="middle">{shortTime(addMs(origin, t)).slice(0, spanMs < 10_000 ? 12 : 8)}</text>
+                <text y={15} textAnchor="middle">{shortTime(addMs(origin, t)).slice(0, tickStep < 1000 ? 12 : 8)}</text>
               </g>
             ))}
           </g>

@@ -35,6 +35,8 @@ export async function openCapture(path: string, restore?: (id: string) => void):
     now.setRange(null);
     now.setTab('overview');
   }
+  // The Case area lists the evidence fingerprinted this session until cases are saved.
+  useApp.getState().addHashed({ path: summary.path, size: summary.size, sha256: summary.sha256 });
   rememberCapture({ path: summary.path, openedAt: Date.now(), events: summary.events, size: summary.size, sha256: summary.sha256 });
   if (previous && previous.id !== summary.id) void getApi().call('capture.close', { id: previous.id }).catch(() => {});
 

@@ -16,6 +16,7 @@ export interface QueryState<T> {
  * another's results.
  */
 const cache = new Map<string, unknown>();
+const QUIET_DONE_MS = 1500;
 const CACHE_MAX = 32;
 
 function remember(key: string, value: unknown): void {
@@ -74,6 +75,7 @@ export function useEngineQuery<M extends MethodName>(
     const app = useApp.getState();
     const op = quiet ? { id: -1, controller: new AbortController() } : app.startOperation(label, method);
     const track = !quiet;
+    const started = Date.now();
     let live = true;
     setState((s) => ({ data: s.data, error: null, loading: true, progress: null }));
     getApi().call(method, paramsRef.current!, {
@@ -84,7 +86,11 @@ export function useEngineQuery<M extends MethodName>(
       },
     }).then((result) => {
       remember(key, result);
-      if (track) useApp.getState().finishOperation(op.id, 'done');
+      // A query that answered at once is not news; a long one stays readable for a moment.
+      if (track) {
+        if (Date.now() - started < QUIET_DONE_MS) useApp.getState().dropOperation(op.id);
+        else useApp.getState().finishOperation(op.id, 'done');
+      }
       if (live) setState({ data: result, error: null, loading: false, progress: null });
     }, (err: unknown) => {
       const e = toApiError(err);
