@@ -279,6 +279,62 @@ describe('web mode: the capture explorer', () => {
     await expect.poll(() => attr(page, 'filter-bar', 'data-applied')).toBe('');
   });
 
+  it('adds a column from the field list, filters from a cell’s menu and pins a tile on the timeline', async () => {
+    await page.getByTestId('tab-events').click();
+    await totalFor(page, '');
+    await page.getByTestId('columns-button').click();
+    await page.getByTestId('column-search').fill('fd.name');
+    await page.getByTestId('column-option').filter({ hasText: /^fd\.name/ }).first().click();
+    await page.keyboard.press('Escape');
+    const head = page.locator('.evlist__head');
+    await expect.poll(() => head.innerText()).toContain('fd.name');
+    // The column's cells are what the engine prints for fd.name on those events.
+    const expectedPage = await engine.call('capture.events', { id: cap.id, offset: 0, limit: 200, columns: ['fd.name'] });
+    // A row on screen (the list renders only what is visible), preferring one with an fd.
+    const onScreen = expectedPage.rows.slice(0, 8);
+    const sample = onScreen.find((r) => !['<NA>', ''].includes(r.cols?.['fd.name'] ?? '')) ?? onScreen[0]!;
+    expect(sample.cols).toBeDefined();
+    const row = page.locator(`[data-testid="event-row"][data-num="${sample.num}"]`);
+    await row.waitFor();
+    await expect.poll(() => row.locator('[data-col="col:fd.name"]').innerText()).toBe(sample.cols!['fd.name']);
+    await screenshot(page, 'explorer-08a-column.png');
+
+    // Right-click a process cell: "Apply as filter" filters on that process name.
+    const procCell = row.locator('[data-col="proc"]');
+    const proc = await procCell.innerText();
+    await procCell.click({ button: 'right' });
+    await page.getByTestId('context-menu').waitFor();
+    await screenshot(page, 'explorer-08b-context-menu.png');
+    await page.getByTestId('menu-apply-filter').click();
+    const clause = `proc.name=${proc}`;
+    await expect.poll(() => attr(page, 'filter-bar', 'data-applied')).toBe(clause);
+    const total = await totalFor(page, clause);
+    expect(total).toBe((await engine.call('capture.events', { id: cap.id, offset: 0, limit: 1, filter: clause })).total);
+
+    // "Apply as column" from the event details adds a field shown there.
+    await page.getByTestId('event-row').first().click();
+    const field = page.getByTestId('event-detail').locator('[data-testid="detail-field"][data-field="proc.cmdline"]');
+    await field.click({ button: 'right' });
+    await page.getByTestId('menu-apply-column').click();
+    await expect.poll(() => head.innerText()).toContain('proc.cmdline');
+    await page.getByRole('button', { name: 'Remove column proc.cmdline' }).click();
+    await page.getByRole('button', { name: 'Remove column fd.name' }).click();
+    await expect.poll(() => head.innerText()).not.toContain('fd.name');
+    await page.getByTestId('filter-clear').click();
+    await expect.poll(() => attr(page, 'filter-bar', 'data-applied')).toBe('');
+
+    // A pinned tile is drawn over the density histogram, with a legend entry.
+    await page.getByTestId('tab-overview').click();
+    const tile = page.locator('[data-testid="tile"][data-tile-id="netBytes"]');
+    await tile.getByTestId('tile-pin').click();
+    expect(await tile.getByTestId('tile-pin').getAttribute('aria-pressed')).toBe('true');
+    await page.locator('.timeline__overlay').waitFor();
+    expect(await page.getByTestId('timeline').innerText()).toContain('Net Bytes In+Out');
+    await screenshot(page, 'explorer-08c-pinned.png');
+    await tile.getByTestId('tile-pin').click();
+    await page.locator('.timeline__overlay').waitFor({ state: 'detached' });
+  });
+
   it('brushes a time range on the timeline and every pane follows it', async () => {
     await page.getByTestId('tab-events').click();
     await totalFor(page, '');
@@ -441,7 +497,7 @@ describe('web mode: the capture explorer', () => {
     await screenshot(page, 'explorer-19-alert-jump.png');
   });
 
-  it('bookmarks an event with a note, kept across a reload', async () => {
+  it('bookmarks an event with a note, kept in the browser profile', async () => {
     const detail = page.getByTestId('event-detail');
     const num = await detail.getAttribute('data-num');
     await page.getByTestId('bookmark-toggle').click();
@@ -488,6 +544,11 @@ describe('web mode: the capture explorer', () => {
       const sel = other.locator(`[data-testid="event-row"][data-num="${num}"]`);
       await sel.waitFor({ timeout: 30_000 });
       await expect.poll(() => sel.getAttribute('aria-selected')).toBe('true');
+      // The bookmark made earlier survived into the new page, with its note.
+      await expect.poll(() => other.getByTestId('marker-bookmark').count()).toBe(1);
+      await other.getByTestId('tab-bookmarks').click();
+      expect(await other.getByTestId('bookmark-row').locator('textarea').inputValue()).toBe('first sign of the 502');
+      await other.getByTestId('tab-events').click();
       await screenshot(other, 'explorer-21-link-reopened.png');
     } finally {
       await other.close();

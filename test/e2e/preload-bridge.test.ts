@@ -138,6 +138,9 @@ describe('the renderer over a preload-style bridge', () => {
 
     await page.evaluate(`window.__hostEvent({ kind: 'open-case', path: '/tmp/some.thcase' })`);
     await page.getByTestId('area-case').waitFor();
-    await page.getByTestId('toast').filter({ hasText: 'Cases cannot be opened yet' }).waitFor();
+    // The case is opened through the API: a path with no case says so, with its code.
+    const toast = page.getByTestId('toast').filter({ hasText: 'Could not open the case' });
+    await toast.waitFor();
+    expect(await toast.getByTestId('toast-code').innerText()).toBe('CASE_NOT_FOUND');
   });
 });

@@ -102,6 +102,14 @@ export function ProcessTree() {
   );
 }
 
+/** Siblings in the order they appeared in the capture, as an investigator reads a timeline. */
 function sortKids(tree: Tree, ids: string[]): string[] {
-  return [...ids].sort((a, b) => (tree.nodes.get(a)?.pid ?? 0) - (tree.nodes.get(b)?.pid ?? 0));
+  const seen = (id: string) => {
+    const t = tree.nodes.get(id)?.firstSeen ?? '';
+    return /^\d+$/.test(t) ? BigInt(t) : 0n;
+  };
+  return [...ids].sort((a, b) => {
+    const d = seen(a) - seen(b);
+    return d < 0n ? -1 : d > 0n ? 1 : (tree.nodes.get(a)?.pid ?? 0) - (tree.nodes.get(b)?.pid ?? 0);
+  });
 }

@@ -49,11 +49,14 @@ function CaseStart() {
     <div className="case-start" data-testid="case-panel" data-state="closed">
       <div className="case-start__intro">
         <CaseIcon width={30} height={30} />
-        <p>
-          A case is one file (<code>.thcase</code>, SQLite) on the engine’s machine. It references evidence by path
-          and SHA-256 without copying or changing it, keeps each capture’s index and views so it reopens without
-          re-reading the capture, and records findings, bookmarks, notes and every action in a hash-chained audit log.
-        </p>
+        <div>
+          <h2 className="case-start__title" data-testid="empty-case">No case open</h2>
+          <p>
+            A case is one file (<code>.thcase</code>, SQLite) on the engine’s machine. It references evidence by path
+            and SHA-256 without copying or changing it, keeps each capture’s index and views so it reopens without
+            re-reading the capture, and records findings, bookmarks, notes and every action in a hash-chained audit log.
+          </p>
+        </div>
       </div>
       <form className="case-form" onSubmit={(e) => { e.preventDefault(); void createCase(newPath.trim(), name); }}>
         <h2 className="case-form__title">New case</h2>
