@@ -540,15 +540,24 @@ async function writeIndex(w: ImportWriter, session: CaptureSession, progress: (f
 }
 
 /** The stored index of an artifact, in list order, a page at a time. */
-async function* readIndex(store: CaseStore, artifactId: number, progress: (rows: number) => void, signal: AbortSignal): AsyncGenerator<StoredRow> {
+async function* readIndex(store: CaseStore, artifactId: number, progress: (rows: number) => void, signal: AbortSignal): AsyncGenerator<StoredRow[]> {
   let after = 0;
   let n = 0;
   for (;;) {
     const page = store.events(artifactId, { afterEvtNum: after, limit: READ_PAGE });
     if (page.length === 0) return;
-    for (const e of page) {
-      yield { ...toEventRow(e), ts: e.ts, offset: e.offset, code: e.type };
-    }
+    yield page.map((e) => ({
+      num: e.evtNum,
+      ts: e.ts,
+      cpu: e.cpu,
+      dir: e.dir === 1 ? '<' : '>',
+      type: e.typeName ?? '<NA>',
+      tid: e.tid,
+      proc: e.procName ?? '<NA>',
+      info: e.info ?? '',
+      offset: e.offset,
+      code: e.type,
+    }));
     n += page.length;
     after = page[page.length - 1]!.evtNum;
     progress(n);

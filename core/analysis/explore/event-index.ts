@@ -99,12 +99,14 @@ export class EventIndex {
   totalEvents = 0;
 
   /**
-   * Rebuilds an index from rows stored earlier (a case), in list order, without the capture.
-   * `totalEvents` counts every event of the capture, internal ones included.
+   * Rebuilds an index from rows stored earlier (a case), in list order, a page at a time, without
+   * the capture. `totalEvents` counts every event of the capture, internal ones included.
    */
-  static async fromRows(rows: Iterable<StoredRow> | AsyncIterable<StoredRow>, totalEvents: number): Promise<EventIndex> {
+  static async fromRows(pages: Iterable<readonly StoredRow[]> | AsyncIterable<readonly StoredRow[]>, totalEvents: number): Promise<EventIndex> {
     const index = new EventIndex();
-    for await (const r of rows) index.add(r.num, r.ts, r.cpu, r.dir, r.type, r.tid, r.proc, r.info, r.offset, r.code);
+    for await (const page of pages) {
+      for (const r of page) index.add(r.num, r.ts, r.cpu, r.dir, r.type, r.tid, r.proc, r.info, r.offset, r.code);
+    }
     index.totalEvents = totalEvents;
     index.finish();
     return index;
