@@ -109,6 +109,9 @@ const findingKey = (f: { rule: string; evtNum: number | null; ts: string | null;
 
 export class CaseRegistry {
   private readonly cases = new Map<string, CaseStore>();
+  /** Cases with an import in flight. Its transaction holds the write lock between batches, and a
+   * second write on this thread would block the whole engine in SQLite's busy wait; refuse it. */
+  private readonly importing = new Set<string>();
 
   constructor(
     private readonly captures: CaptureRegistry,
@@ -160,6 +163,15 @@ export class CaseRegistry {
     return s;
   }
 
+  /** The case, for a write: refused while an import into it is running. */
+  private writable(caseId: string): CaseStore {
+    const s = this.get(caseId);
+    if (this.importing.has(caseId)) {
+      throw new TracehoundError('CASE_BUSY', 'A capture is being added to this case', { hint: 'Try again when it is done, or cancel it.', detail: { caseId } });
+    }
+    return s;
+  }
+
   info(caseId: string): CaseInfo {
     const s = this.get(caseId);
     const i = s.info();
@@ -200,8 +212,17 @@ export class CaseRegistry {
    * holds either all of it or none of it.
    */
   async addCapture(p: Params<'case.addCapture'>, ctx: Ctx): Promise<CaseCaptureImport> {
-    const store = this.get(p.caseId);
+    const store = this.writable(p.caseId);
     const session = this.captures.session(p.captureId);
+    this.importing.add(p.caseId);
+    try {
+      return await this.importCapture(store, session, p, ctx);
+    } finally {
+      this.importing.delete(p.caseId);
+    }
+  }
+
+  private async importCapture(store: CaseStore, session: CaptureSession, p: Params<'case.addCapture'>, ctx: Ctx): Promise<CaseCaptureImport> {
     const info = session.info;
     const report = phases(ctx, ['hashing', 'analyzing', 'storing']);
     const { artifact, added } = await store.addArtifact(info.path, {
@@ -353,7 +374,7 @@ export class CaseRegistry {
   // ---- findings, notes, bookmarks, filters -----------------------------------------------------
 
   addFindings(p: Params<'case.findings.add'>): { added: CaseFinding[]; skipped: number } {
-    const store = this.get(p.caseId);
+    const store = this.writable(p.caseId);
     store.artifact(p.artifactId);
     const have = new Set(store.findings({ artifactId: p.artifactId }).map((f) => findingKey({ ...f, ts: f.ts?.toString() ?? null })));
     const fresh = [];
@@ -385,7 +406,7 @@ export class CaseRegistry {
   }
 
   addNote(p: Params<'case.notes.add'>): CaseNote {
-    const store = this.get(p.caseId);
+    const store = this.writable(p.caseId);
     if (p.evtNum !== undefined) {
       if (p.artifactId === undefined) throw new TracehoundError('INVALID_REQUEST', 'A note on an event needs the artifact it belongs to');
       assertListed(store, p.artifactId, p.evtNum);
@@ -401,14 +422,14 @@ export class CaseRegistry {
   }
 
   addBookmark(p: Params<'case.bookmarks.add'>): CaseBookmark {
-    const store = this.get(p.caseId);
+    const store = this.writable(p.caseId);
     assertListed(store, p.artifactId, p.evtNum);
     const b = store.addBookmark(p.artifactId, p.evtNum, p.label);
     return { ...b, event: eventAt(store, b.artifactId, b.evtNum) };
   }
 
   removeBookmark(p: Params<'case.bookmarks.remove'>): { removed: boolean } {
-    const store = this.get(p.caseId);
+    const store = this.writable(p.caseId);
     const b = store.bookmarks(p.artifactId).find((x) => x.evtNum === p.evtNum);
     return { removed: b ? store.removeBookmark(b.id) : false };
   }
@@ -419,7 +440,7 @@ export class CaseRegistry {
   }
 
   saveFilter(p: Params<'case.filters.save'>): CaseFilter {
-    return this.get(p.caseId).saveFilter(p.name, p.filter, p.description);
+    return this.writable(p.caseId).saveFilter(p.name, p.filter, p.description);
   }
 
   filters(p: Params<'case.filters.list'>): CaseFilter[] {
@@ -454,7 +475,7 @@ export class CaseRegistry {
   }
 
   async export(p: Params<'case.export'>, ctx: Ctx): Promise<CaseExportResult> {
-    const store = this.get(p.caseId);
+    const store = this.writable(p.caseId);
     const report = phases(ctx, ['verifying', 'exporting']);
     const verified = await verifyCase(store.path, { onProgress: (e) => report('verifying', e.fraction), signal: ctx.signal });
     if (ctx.signal.aborted) throw cancelled('the export');

@@ -76,11 +76,18 @@ describe.skipIf(!existsSync(SOURCE))('cases through the service', () => {
     expect(kase.auditHead?.seq).toBe(1);
 
     const ac = new AbortController();
+    let busy: Promise<string> | undefined;
     const code = await codeOf(first.call('case.addCapture', { caseId: kase.id, captureId: cap.id }, {
       signal: ac.signal,
-      onProgress: (p) => { if (p.phase.startsWith('storing')) ac.abort(); },
+      onProgress: (p) => {
+        if (!p.phase.startsWith('storing')) return;
+        // The import holds the write lock: other writes are refused at once, not left to block the engine.
+        busy ??= codeOf(first.call('case.notes.add', { caseId: kase.id, text: 'while importing' }));
+        ac.abort();
+      },
     }));
     expect(code).toBe('CANCELLED');
+    expect(await busy).toBe('CASE_BUSY');
     const after = await first.call('case.info', { caseId: kase.id });
     expect(after.artifacts).toHaveLength(1);
     expect(after.artifacts[0]).toMatchObject({ indexed: false, events: 0, sha256: cap.sha256 });
