@@ -184,6 +184,26 @@ describe.skipIf(!sysdigAvailable() || CAPTURES.length === 0)('tracehound read vs
     });
   }
 
+  describe('capture filters (sysdig -r FILE FILTER): same lines, same state effects', () => {
+    const FILTER_CASES: ReadonlyArray<{ filter: string; args: string[] }> = [
+      { filter: 'evt.type=read', args: ['-p', '*%evt.num %evt.type %evt.args %fd.num %fd.name %evt.res'] },
+      { filter: 'evt.dir=<', args: ['-n', '200'] },
+      { filter: 'fd.typechar=4 or fd.typechar=6', args: ['-p', WIDE_FORMAT] },
+      { filter: 'not evt.type in (switch, futex)', args: ['-p', WIDE_FORMAT] },
+      { filter: 'fd.name contains /etc', args: ['-j'] },
+      { filter: 'proc.name=systemd', args: ['-D'] },
+    ];
+    for (const file of SMALL) {
+      for (const c of FILTER_CASES) {
+        it(`${file}: ${c.args.join(' ')} '${c.filter}'`, async () => {
+          const theirs = await runSysdig(`${CAPTURE_DIR}/${file}`, [...c.args, c.filter]);
+          const ours = await ourRead(['-r', file, '--skip-new-events', ...c.args, c.filter]);
+          expect(ours.out).toBe(theirs.stdout);
+        });
+      }
+    }
+  });
+
   it('libs_curl_google_comments (unreadable for sysdig 0.29.3) decodes exactly like libs_curl_google', async () => {
     expect(CAPTURES).toContain(COMMENTS);
     const plain = await ourRead(['-r', 'libs_curl_google.scap', '-p', WIDE_FORMAT]);

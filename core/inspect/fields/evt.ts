@@ -10,7 +10,7 @@ import { renderEventArgs, renderEventParam, renderEventRawArg } from '../render.
 import { concatenatePaths } from '../paths.js';
 import { syscallCategory } from '../syscall-categories.js';
 import { defineFields, type FieldContext, type FieldDef, type FieldValue } from './types.js';
-import { secondsDotNs, tsToIso8601, tsToString } from './timefmt.js';
+import { formatDuration, secondsDotNs, tsToIso8601, tsToString } from './timefmt.js';
 
 const NS = ONE_SECOND_NS;
 
@@ -122,15 +122,6 @@ function bufLen(evt: InspectedEvent): FieldValue {
     if (r >= 0n) return BigInt.asUintN(64, r);
   }
   return null;
-}
-
-/** sprintf("%.*g")-free human latency, as sinsp_filter_check_reference::tostring_nice prints it. */
-function humanTime(ns: bigint): string {
-  const v = Number(ns);
-  if (v >= 1e9) return `${(v / 1e9).toFixed(2)}s`;
-  if (v >= 1e6) return `${(v / 1e6).toFixed(2)}ms`;
-  if (v >= 1e3) return `${(v / 1e3).toFixed(2)}us`;
-  return `${v}ns`;
 }
 
 /** evt.abspath: dirfd + relative path of the *at() syscalls. */
@@ -266,7 +257,11 @@ export const EVENT_FIELDS: FieldDef[] = defineFields('evt', [
   { name: 'evt.latency.s', type: 'RELTIME', format: 'DEC', display: 'Latency (s)', desc: 'integer part of the event latency delta.', get: (c) => { const l = latencyOf(c); return l === null ? null : l / NS; } },
   { name: 'evt.latency.ns', type: 'RELTIME', format: 'PADDED_DEC', display: 'Latency (ns)', desc: 'fractional part of the event latency delta.', get: (c) => { const l = latencyOf(c); return l === null ? null : l % NS; } },
   { name: 'evt.latency.quantized', type: 'UINT64', format: 'DEC', display: 'Quantized Latency', desc: '10-base log of the delta between an exit event and the correspondent enter event.', flags: { tableOnly: true }, get: (c) => { const t = c.evt.tinfo; if (!t || c.evt.category & EC.INTERNAL || t.latency === 0n) return null; const l = Math.min(Math.log10(Number(t.latency)), 11); return Math.floor((l * 80) / 11) + 1; } },
-  { name: 'evt.latency.human', type: 'CHARBUF', display: 'Human-Readable Latency', desc: 'delta between an exit event and the correspondent enter event, as a human readable string (e.g. 10.3ms).', get: (c) => { const l = latencyOf(c); if (l === null) return null; return c.evt.tinfo ? humanTime(l) : ''; } },
+  {
+    name: 'evt.latency.human', type: 'CHARBUF', display: 'Human-Readable Latency', desc: 'delta between an exit event and the correspondent enter event, as a human readable string (e.g. 10.3ms).',
+    // Without a thread libsinsp returns its text buffer untouched: the previous event's value.
+    bind: () => { let last = ''; return (c) => { const l = latencyOf(c); if (l === null) return null; if (c.evt.tinfo) last = formatDuration(l); return last; }; },
+  },
   {
     name: 'evt.deltatime', type: 'RELTIME', format: 'DEC', display: 'Delta', desc: 'delta between this event and the previous event, in nanoseconds.',
     bind: () => { let prev = 0n; return (c) => { const ts = c.evt.ts; if (prev === 0n) { prev = ts; return 0n; } const d = ts - prev; prev = ts; return BigInt.asUintN(64, d); }; },

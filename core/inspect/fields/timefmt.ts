@@ -46,3 +46,18 @@ export function tsToIso8601(ts: bigint): string {
 export function secondsDotNs(v: bigint): string {
   return `${v / NS}.${String(v % NS).padStart(9, '0')}`;
 }
+
+/** sinsp_filter_check_reference::format_time: a duration the way sysdig's tables print it. */
+export function formatDuration(ns: bigint): string {
+  const S = 1_000_000_000n;
+  const u = (v: bigint): string => (v & 0xffffffffn).toString();
+  const p2 = (v: bigint): string => u(v).padStart(2, '0');
+  if (ns >= 3600n * S) return `${p2(ns / (3600n * S))}:${p2((ns / (60n * S)) % 60n)}:${p2((ns / S) % 60n)}`;
+  if (ns >= 60n * S) return `${u(ns / (60n * S))}:${u((ns / S) % 60n)}`;
+  if (ns >= S) return `${u(ns / S)}.${p2((ns % S) / 10_000_000n)}s`;
+  if (ns >= S / 100n) return `${u(ns / 1_000_000n)}ms`;
+  if (ns >= S / 1000n) return `${u(ns / 1_000_000n)}.${p2((ns % 1_000_000n) / 10_000n)}ms`;
+  if (ns >= S / 100_000n) return `${u(ns / 1000n)}us`;
+  if (ns >= S / 1_000_000n) return `${u(ns / 1000n)}.${p2((ns % 1000n) / 10n)}us`;
+  return `${u(ns)}ns`;
+}
