@@ -117,6 +117,13 @@ describe('web mode: the capture explorer', () => {
     await page.goto(server.url);
     await page.getByTestId('capture-start').waitFor();
     await page.evaluate(RECORD_PROGRESS);
+    // The demo capture, when the build made one, is offered first.
+    const info = await engine.call('app.info', {});
+    if (info.demoCapture) {
+      const first = page.getByTestId('recent-captures').locator('li').first();
+      await expect.poll(() => first.getAttribute('data-testid')).toBe('recent-demo');
+      expect(await first.innerText()).toContain(info.demoCapture);
+    }
     await screenshot(page, 'explorer-01-start.png');
 
     const input = page.getByTestId('capture-path-input');
@@ -480,8 +487,14 @@ describe('web mode: the capture explorer', () => {
     expect(await page.getByTestId('marker-alert').count()).toBe(expected.findings.length);
     await screenshot(page, 'explorer-18-alerts.png');
 
+    // A filter that leaves the event out is cleared by the jump (and the user is told).
+    await page.getByTestId('filter-input').fill('proc.name=curl');
+    await page.getByTestId('filter-input').press('Enter');
+    await expect.poll(() => attr(page, 'filter-bar', 'data-applied')).toBe('proc.name=curl');
     const pick = expected.findings.find((f) => f.rule === 'Proxy answered 502')!;
     await table.locator(`[data-testid="alert-row"][data-evt="${pick.evtNum}"]`).first().click();
+    await expect.poll(() => attr(page, 'filter-bar', 'data-applied'), { timeout: 30_000 }).toBe('');
+    await page.getByTestId('toast').filter({ hasText: `Showing event ${pick.evtNum}` }).waitFor();
     await page.getByTestId('event-list').waitFor();
     const row = page.locator(`[data-testid="event-row"][data-num="${pick.evtNum}"]`);
     await row.waitFor({ timeout: 30_000 });
@@ -619,6 +632,33 @@ describe('web mode: scrolling the event list of the largest capture', () => {
     const last = (await engine.call('capture.events', { id: cap.id, offset: total - 1, limit: 1 })).rows[0]!;
     await page.locator(`[data-testid="event-row"][data-num="${last.num}"]`).waitFor({ timeout: 30_000 });
     await screenshot(page, 'explorer-23-scrolled-to-end.png');
+    expect(browser.problems).toEqual([]);
+  });
+});
+
+describe('web mode: the capture named on the command line', () => {
+  let server: ServerHandle;
+  let browser: BrowserHandle;
+
+  beforeAll(async () => {
+    server = await startServer({ extraArgs: [CAPTURE] });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens at start, as `sysdig -r` users expect', async () => {
+    const { page } = browser;
+    await page.goto(server.url);
+    await page.getByTestId('explorer').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('capture-bar').innerText()).toContain('inspect_502error.scap');
+    await page.getByTestId('overview-tiles').waitFor({ timeout: 60_000 });
+    // And once open it is a recent capture, listed on the start page after Close.
+    await page.getByTestId('close-capture').click();
+    await page.getByTestId('recent-captures').getByTestId('recent-item').filter({ hasText: 'inspect_502error.scap' }).waitFor();
     expect(browser.problems).toEqual([]);
   });
 });

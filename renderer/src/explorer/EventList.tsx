@@ -60,7 +60,11 @@ async function locate(id: string, scope: Scope, num: number, total: number, sign
   return null;
 }
 
-export function EventList({ filter, range, testId = 'event-list' }: Scope & { testId?: string }) {
+export function EventList({ filter, range, testId = 'event-list', widenOnMiss = false }: Scope & {
+  testId?: string;
+  /** A jump to an event outside the scope clears the global filter and time selection (the Events tab). */
+  widenOnMiss?: boolean;
+}) {
   const cap = useExplorer((s) => s.capture);
   const columns = useExplorer((s) => s.columns);
   const selected = useExplorer((s) => s.selected);
@@ -73,7 +77,8 @@ export function EventList({ filter, range, testId = 'event-list' }: Scope & { te
   const applyFilter = useExplorer((s) => s.applyFilter);
   const id = cap?.id ?? '';
 
-  const [total, setTotal] = useState<number | null>(null);
+  // The total belongs to the scope it was counted in; a stale one must never drive a jump or a render.
+  const [counted, setCounted] = useState<{ key: string; n: number } | null>(null);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [pages, setPages] = useState<Pages>(() => new Map());
   const [scrollTop, setScrollTop] = useState(0);
@@ -84,6 +89,7 @@ export function EventList({ filter, range, testId = 'event-list' }: Scope & { te
   const inflight = useRef(new Map<number, AbortController>());
   const scopeKey = JSON.stringify([id, filter, range, columns]);
   const keyRef = useRef(scopeKey);
+  const total = counted && counted.key === scopeKey ? counted.n : null;
 
   // A new scope starts over: nothing cached, nothing in flight, back to the top.
   useLayoutEffect(() => {
@@ -91,7 +97,6 @@ export function EventList({ filter, range, testId = 'event-list' }: Scope & { te
     for (const c of inflight.current.values()) c.abort();
     inflight.current.clear();
     setPages(new Map());
-    setTotal(null);
     setError(null);
     if (scroller.current) scroller.current.scrollTop = 0;
     setScrollTop(0);
@@ -115,7 +120,7 @@ export function EventList({ filter, range, testId = 'event-list' }: Scope & { te
     getApi().call('capture.events', params, { signal: ctrl.signal }).then((page) => {
       if (keyRef.current !== key) return;
       inflight.current.delete(p);
-      setTotal(page.total);
+      setCounted({ key, n: page.total });
       setPages((prev) => new Map(prev).set(p, page.rows));
     }, (err: unknown) => {
       if (inflight.current.get(p) === ctrl) inflight.current.delete(p);
@@ -181,9 +186,20 @@ export function EventList({ filter, range, testId = 'event-list' }: Scope & { te
     const ctrl = new AbortController();
     void locate(id, { filter, range }, jump.num, total, ctrl.signal).then((i) => {
       if (i === null) {
+        const ex = useExplorer.getState();
+        if (widenOnMiss && (filter || range)) {
+          ex.applyFilter('');
+          ex.setRange(null);
+          ex.jumpTo(jump.num);
+          useApp.getState().pushToast({
+            tone: 'info', title: `Showing event ${jump.num}`,
+            message: 'It was outside the filter or time selection, so they were cleared.',
+          });
+          return;
+        }
         useApp.getState().pushToast({
-          tone: 'info', title: `Event ${jump.num} is not in the current scope`,
-          message: 'The filter or time selection leaves it out. Clear them to see it in the list.',
+          tone: 'info', title: `Event ${jump.num} is not in this list`,
+          message: 'The filter, time selection or drill-down leaves it out.',
         });
         return;
       }
@@ -191,7 +207,7 @@ export function EventList({ filter, range, testId = 'event-list' }: Scope & { te
       requestAnimationFrame(() => scroller.current?.focus({ preventScroll: true }));
     }, (err: unknown) => { if (toApiError(err).code !== 'CANCELLED') reportError('Could not find the event', err); });
     return () => ctrl.abort();
-  }, [jump, total, id, filter, range, scrollToIndex]);
+  }, [jump, total, id, filter, range, scrollToIndex, widenOnMiss]);
 
   const colDefs = useMemo(() => [
     ...BASE_COLUMNS.map((c) => ({ ...c, width: widths[c.id] ?? c.width })),

@@ -104,7 +104,7 @@ export function Explorer() {
       <div className="explorer__body" role="tabpanel" data-tab={tab}>
         {tab === 'overview' && <div className="scrollpane"><OverviewTiles /></div>}
         {tab === 'views' && <ViewsPane />}
-        {tab === 'events' && <EventSplit><EventList filter={filter || null} range={range} /></EventSplit>}
+        {tab === 'events' && <EventSplit><EventList filter={filter || null} range={range} widenOnMiss /></EventSplit>}
         {tab === 'topology' && <Topology />}
         {tab === 'tree' && <ProcessTree />}
         {tab === 'alerts' && <Alerts />}
