@@ -506,18 +506,26 @@ class Compiler<E> {
       }
       case 'b64': {
         if (inner.type !== 'CHARBUF' && inner.type !== 'BYTEBUF') typeErr();
+        // Decoded bytes stay bytes: a CHARBUF result is their latin1 string, like every string here.
         const decode = (v: unknown): unknown => {
-          const s = typeof v === 'string' ? v : Buffer.from(v as Uint8Array).toString('latin1');
-          if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s)) return undefined;
-          const buf = Buffer.from(s, 'base64');
-          return inner.type === 'CHARBUF' ? buf.toString('utf8') : buf;
+          const b = base64Decode(typeof v === 'string' ? v : Buffer.from(v as Uint8Array).toString('latin1'));
+          if (!b) return undefined;
+          return inner.type === 'CHARBUF' ? b.toString('latin1') : b;
         };
         const x = inner.extract;
-        const one = (evt: E): FieldValue => {
-          const v = x(evt);
-          return isNil(v) ? v : (decode(v) as FieldValue);
-        };
-        return { ...inner, extract: inner.isList || inner.anyOf ? mapOne(decode) : one };
+        if (inner.isList || inner.anyOf) {
+          // One value that does not decode fails the whole extraction, as in libsinsp.
+          return {
+            ...inner,
+            extract: (evt) => {
+              const v = x(evt);
+              if (isNil(v)) return v;
+              const out = (v as unknown[]).map(decode);
+              return out.includes(undefined) ? undefined : (out as FieldValue);
+            },
+          };
+        }
+        return { ...inner, extract: (evt) => { const v = x(evt); return isNil(v) ? v : (decode(v) as FieldValue); } };
       }
       case 'len': {
         const x = inner.extract;
@@ -525,7 +533,7 @@ class Compiler<E> {
           return { ...inner, type: 'UINT64', isList: false, anyOf: false, extract: (evt) => { const v = x(evt); return isNil(v) ? v : (v as unknown[]).length; } };
         }
         if (!str && inner.type !== 'BYTEBUF') typeErr();
-        const len = (v: unknown): number => (typeof v === 'string' ? Buffer.byteLength(v) : (v as Uint8Array).length);
+        const len = (v: unknown): number => (typeof v === 'string' ? stringByteLength(v) : (v as Uint8Array).length);
         return { ...inner, type: 'UINT64', extract: mapOne(len) };
       }
       default:
@@ -741,6 +749,45 @@ class Compiler<E> {
       return !isNil(rv) && dyn(lv, rv);
     };
   }
+}
+
+/** Byte length of a field string: latin1 strings are bytes already; others are UTF-8 text. */
+function stringByteLength(s: string): number {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return Buffer.byteLength(s, 'utf8');
+  return s.length;
+}
+
+const B64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * Strict base64 decoding, as libsinsp's b64() does it: up to two trailing '=' are dropped, every
+ * other character must be in the alphabet, a lone trailing character is an error, and the bits a
+ * short final group leaves over must be zero. Anything else makes the extraction fail.
+ */
+function base64Decode(text: string): Buffer | undefined {
+  let n = text.length;
+  if (n > 0 && text[n - 1] === '=') {
+    n--;
+    if (n > 0 && text[n - 1] === '=') n--;
+  }
+  if (n === 0) return text.length === 0 ? Buffer.alloc(0) : undefined;
+  if (n % 4 === 1) return undefined;
+  const out = Buffer.alloc(Math.floor((n * 3) / 4));
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const c = B64_ALPHABET.indexOf(text[i]!);
+    if (c < 0) return undefined;
+    acc = ((acc << 6) | c) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  if (bits > 0 && (acc & ((1 << bits) - 1)) !== 0) return undefined;
+  return out;
 }
 
 /**

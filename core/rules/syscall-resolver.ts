@@ -100,6 +100,12 @@ function rawNumeric(name: string, extract: (c: FieldContext) => unknown, type: F
   };
 }
 
+/** The raw bytes of an event's data param, as libsinsp's evt.buffer extracts them for filters. */
+function rawData(c: FieldContext): FieldValue {
+  const i = c.evt.indexOf('data');
+  return i < 0 ? null : c.evt.bytes(i);
+}
+
 export class RegistryResolver implements FieldResolver<FieldContext> {
   private readonly defs: readonly FieldDef[];
 
@@ -149,6 +155,8 @@ export class RegistryResolver implements FieldResolver<FieldContext> {
     const printed = r.bind();
     const out: ResolvedField<FieldContext> = { descriptor, extract: r.bind(), toText: (c) => valueToText(r.def, printed(c)) ?? undefined };
     if (full === 'evt.type') out.checkValue = checkEventName;
+    // Filters search the data as captured (CR, LF, NUL...), not its printable rendering.
+    if (full === 'evt.buffer') out.extract = rawData;
     return out;
   }
 
