@@ -276,6 +276,8 @@ describe('web mode: the capture explorer', () => {
     expect(total).toBe(expected);
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThan(cap.events);
+    // The timeline draws where those events are, and counts the same number.
+    await expect.poll(() => page.getByTestId('timeline-match').getAttribute('data-total'), { timeout: 30_000 }).toBe(String(total));
     // Every row shown is haproxy receiving.
     const rows = page.getByTestId('event-row');
     await rows.first().waitFor();

@@ -4,8 +4,10 @@ import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Series } from '../../../core/api/contract';
-import { addMs, formatNs, msSince, shortTime, spanNs } from './model';
+import { addMs, andFilters, formatNs, msSince, shortTime, spanNs } from './model';
 import { tileIsBytes } from './OverviewTiles';
+import { LISTED_EVENTS, TIMELINE_BUCKETS } from './open';
+import { useEngineQuery } from './query';
 import { useExplorer } from './store';
 
 const HEIGHT = 96;
@@ -38,6 +40,7 @@ export function Timeline() {
   const whole = useExplorer((s) => s.whole);
   const wholeError = useExplorer((s) => s.wholeError);
   const cap = useExplorer((s) => s.capture);
+  const filter = useExplorer((s) => s.filter);
   const range = useExplorer((s) => s.range);
   const setRange = useExplorer((s) => s.setRange);
   const pinned = useExplorer((s) => s.pinned);
@@ -67,6 +70,16 @@ export function Timeline() {
   }, []);
 
   const series = whole?.series ?? null;
+  // With a filter, the events it keeps are drawn over the whole-capture density, so the times
+  // where they happen stand out before any brushing.
+  const capId = cap?.id;
+  const matchParams = capId && filter && series
+    ? { id: capId, series: [{ id: 'match', filter: andFilters(LISTED_EVENTS, filter)! }], maxBuckets: TIMELINE_BUCKETS }
+    : null;
+  const matchQ = useEngineQuery('capture.analyze', matchParams, 'Filter density', { quiet: true });
+  const match = filter ? matchQ.data?.series?.match ?? null : null;
+  // Filtered counts are often a sliver of the total: they get their own scale so their shape shows.
+  const matchMax = match ? Math.max(1, ...match.values) : 1;
   // Positions are ms after `origin`, a round wall-clock time at or before the first bucket, so the
   // scale's round ticks are round times (a tick at origin+7000 ms reads 00:44:36, and is 00:44:36).
   const totalMs = series ? (series.values.length * series.width) / 1e6 : 1;
@@ -76,6 +89,7 @@ export function Timeline() {
   const x = useMemo(() => scaleLinear().domain([lead, spanMs]).range([M.left, width - M.right]), [lead, spanMs, width]);
   const max = series ? Math.max(1, ...series.values) : 1;
   const y = useMemo(() => scaleLinear().domain([0, max]).range([HEIGHT - M.bottom, M.top]).nice(), [max]);
+  const my = useMemo(() => scaleLinear().domain([0, matchMax]).range([HEIGHT - M.bottom, M.top + 4]), [matchMax]);
 
   const overlays = useMemo(() => {
     if (!whole?.overview || !origin) return [];
@@ -130,6 +144,12 @@ export function Timeline() {
       <div className="timeline__bar">
         <span className="timeline__title">Event density</span>
         {series && <span className="timeline__meta">{formatNs(series.width)} buckets · peak {max.toLocaleString('en-US')} events</span>}
+        {match && (
+          <span className="timeline__legend timeline__legend--static" title={filter}>
+            <span className="timeline__swatch timeline__swatch--match" />matching the filter: {match.total.toLocaleString('en-US')}
+            <span className="muted">(own scale, peak {matchMax.toLocaleString('en-US')})</span>
+          </span>
+        )}
         {overlays.map((o) => (
           <button key={o.id} type="button" className="timeline__legend" onClick={() => togglePin(o.id)} title="Unpin">
             <span className="timeline__swatch" style={{ background: o.color }} />{o.name} ✕
@@ -164,12 +184,20 @@ export function Timeline() {
               <text x={M.left - 6} y={y(t) + 3} textAnchor="end">{t >= 1000 ? `${t / 1000}k` : t}</text>
             </g>
           ))}
-          <g className="timeline__bars">
+          <g className={`timeline__bars${match ? ' timeline__bars--dim' : ''}`}>
             {series.values.map((v, i) => (v > 0 ? (
               <rect key={i} x={x(msSince(series.start, origin) + (i * series.width) / 1e6)} y={y(v)} width={barW}
                 height={Math.max(0.5, HEIGHT - M.bottom - y(v))} />
             ) : null))}
           </g>
+          {match && (
+            <g className="timeline__bars timeline__bars--match" data-testid="timeline-match" data-total={match.total}>
+              {match.values.map((v, i) => (v > 0 ? (
+                <rect key={i} x={x(msSince(match.start, origin) + (i * match.width) / 1e6)} y={my(v)}
+                  width={Math.max(1, x(match.width / 1e6) - x(0) - 0.5)} height={Math.max(0.5, HEIGHT - M.bottom - my(v))} />
+              ) : null))}
+            </g>
+          )}
           {overlays.map((o) => <path key={o.id} className="timeline__overlay" d={o.d} stroke={o.color} />)}
           <g className="timeline__axis" transform={`translate(0,${HEIGHT - M.bottom})`}>
             <line x1={M.left} x2={width - M.right} />
