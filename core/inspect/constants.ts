@@ -247,6 +247,28 @@ export const ET = {
   EXECVEAT_X: code('SYSCALL_EXECVEAT_X'),
   COPY_FILE_RANGE_X: code('SYSCALL_COPY_FILE_RANGE_X'),
   CLONE3_X: code('SYSCALL_CLONE3_X'),
+  // Types newer than sysdig 0.29.3, handled as current libs does.
+  USERFAULTFD_X: code('SYSCALL_USERFAULTFD_X'),
+  OPEN_BY_HANDLE_AT_X: code('SYSCALL_OPEN_BY_HANDLE_AT_X'),
+  IO_URING_SETUP_X: code('SYSCALL_IO_URING_SETUP_X'),
+  USER_ADDED_E: code('USER_ADDED_E'),
+  USER_DELETED_E: code('USER_DELETED_E'),
+  GROUP_ADDED_E: code('GROUP_ADDED_E'),
+  GROUP_DELETED_E: code('GROUP_DELETED_E'),
+  DUP2_X: code('SYSCALL_DUP2_X'),
+  DUP3_X: code('SYSCALL_DUP3_X'),
+  DUP_1_X: code('SYSCALL_DUP_1_X'),
+  BPF_2_X: code('SYSCALL_BPF_2_X'),
+  EPOLL_CREATE_X: code('SYSCALL_EPOLL_CREATE_X'),
+  EPOLL_CREATE1_X: code('SYSCALL_EPOLL_CREATE1_X'),
+  ACCEPT4_6_X: code('SOCKET_ACCEPT4_6_X'),
+  PIPE2_X: code('SYSCALL_PIPE2_X'),
+  INOTIFY_INIT1_X: code('SYSCALL_INOTIFY_INIT1_X'),
+  EVENTFD2_X: code('SYSCALL_EVENTFD2_X'),
+  SIGNALFD4_X: code('SYSCALL_SIGNALFD4_X'),
+  MEMFD_CREATE_X: code('SYSCALL_MEMFD_CREATE_X'),
+  PIDFD_GETFD_X: code('SYSCALL_PIDFD_GETFD_X'),
+  PIDFD_OPEN_X: code('SYSCALL_PIDFD_OPEN_X'),
 } as const;
 
 /** The first event type the driver table of libs 0.1.1dev+git20220316 (sysdig 0.29.3) did not know. */

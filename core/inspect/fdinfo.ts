@@ -68,6 +68,11 @@ const TYPECHAR: Record<number, string> = {
   [FD.INOTIFY]: 'i',
   [FD.TIMERFD]: 't',
   [FD.NETLINK]: 'n',
+  [FD.BPF]: 'b',
+  [FD.USERFAULTFD]: 'u',
+  [FD.IOURING]: 'r',
+  [FD.MEMFD]: 'm',
+  [FD.PIDFD]: 'P',
 };
 
 const TYPESTRING: Record<number, string> = {
@@ -86,6 +91,11 @@ const TYPESTRING: Record<number, string> = {
   [FD.INOTIFY]: 'inotify',
   [FD.TIMERFD]: 'timerfd',
   [FD.NETLINK]: 'netlink',
+  [FD.BPF]: 'bpf',
+  [FD.USERFAULTFD]: 'userfaultfd',
+  [FD.IOURING]: 'io_uring',
+  [FD.MEMFD]: 'memfd',
+  [FD.PIDFD]: 'pidfd',
 };
 
 export class FdInfo {
@@ -99,6 +109,8 @@ export class FdInfo {
   dev = 0;
   mountId = 0;
   ino = 0n;
+  /** pidfd: the process it refers to. */
+  pid = 0;
   /** The syslog decoder watches writes on this fd (libsinsp's per-fd write callbacks). */
   syslogWatch = false;
 
@@ -113,6 +125,7 @@ export class FdInfo {
     this.dev = o.dev;
     this.mountId = o.mountId;
     this.ino = o.ino;
+    this.pid = o.pid;
     this.syslogWatch = o.syslogWatch;
   }
 

@@ -7,6 +7,7 @@
  * threads, the overlay of socket tuples, deferred thread and fd removal.
  */
 import type { RawEvent } from '../capture/event.js';
+import { EventView } from '../capture/flyweight.js';
 import type { EventInfo } from '../capture/events/types.js';
 import {
   AF,
@@ -112,6 +113,9 @@ const EXECVE_EXIT_TYPES = new Set<number>([
 
 const ACCEPT_EXIT_TYPES = new Set<number>([ET.ACCEPT_X, ET.ACCEPT_5_X, ET.ACCEPT4_X, ET.ACCEPT4_5_X]);
 
+/** PPM_O_CLOEXEC */
+const O_CLOEXEC = 1 << 12;
+
 /** PPM_EVENT_MAX: the "no last event" marker a filtered-out event leaves on its thread. */
 const NO_EVENT_TYPE = 1 << 16;
 
@@ -200,7 +204,8 @@ export class Parser {
   private storeEvent(evt: InspectedEvent): void {
     const t = evt.tinfo;
     if (!t) return;
-    t.lastEventData = evt.raw.clone();
+    // One buffer per thread, reused, as libsinsp's m_lastevent_data: no allocation per enter event.
+    t.lastEventData = (t.enterStore ??= new EventView()).copyFrom(evt.raw);
     t.lastEventDataValid = true;
   }
 
@@ -420,6 +425,61 @@ export class Parser {
           evt.fdinfo = mt ? mt.getFd(fd) : null;
           evt.tinfo.lastEventFd = fd;
         }
+        break;
+      // Event types newer than sysdig 0.29.3: what current libs does with them.
+      case ET.DUP_1_X:
+      case ET.DUP2_X:
+      case ET.DUP3_X:
+        this.parseDupExit(evt);
+        break;
+      case ET.PIPE2_X:
+        this.parsePipeExit(evt);
+        break;
+      case ET.EVENTFD2_X:
+        this.addSimpleFd(evt, evt.i64(0), FD.EVENT);
+        break;
+      case ET.SIGNALFD4_X:
+        this.addSimpleFd(evt, evt.i64(0), FD.SIGNALFD);
+        break;
+      case ET.INOTIFY_INIT1_X:
+        this.addSimpleFd(evt, evt.i64(0), FD.INOTIFY);
+        break;
+      case ET.EPOLL_CREATE_X:
+      case ET.EPOLL_CREATE1_X:
+        this.addSimpleFd(evt, evt.i64(0), FD.EVENTPOLL);
+        break;
+      case ET.BPF_2_X:
+        this.addSimpleFd(evt, evt.i64(0), FD.BPF);
+        break;
+      case ET.IO_URING_SETUP_X:
+        this.addSimpleFd(evt, evt.i64(0), FD.IOURING);
+        break;
+      case ET.USERFAULTFD_X:
+        // sysdig 0.29.3 ignored userfaultfd.
+        if (this.s.dialect === 'current') this.addSimpleFd(evt, evt.i64(0), FD.USERFAULTFD);
+        break;
+      case ET.ACCEPT4_6_X:
+        this.parseAcceptExit(evt);
+        break;
+      case ET.MEMFD_CREATE_X:
+        this.parseMemfdCreateExit(evt);
+        break;
+      case ET.PIDFD_OPEN_X:
+        this.parsePidfdOpenExit(evt);
+        break;
+      case ET.PIDFD_GETFD_X:
+        this.parsePidfdGetfdExit(evt);
+        break;
+      case ET.OPEN_BY_HANDLE_AT_X:
+        this.parseOpenByHandleExit(evt);
+        break;
+      case ET.USER_ADDED_E:
+      case ET.USER_DELETED_E:
+        this.parseUserEvt(evt);
+        break;
+      case ET.GROUP_ADDED_E:
+      case ET.GROUP_DELETED_E:
+        this.parseGroupEvt(evt);
         break;
       default:
         if (STORE_ENTER_TYPES.has(etype)) this.storeEvent(evt);
@@ -864,6 +924,80 @@ export class Parser {
       if (etype === ET.SETUID_X) t.uid = v;
       else t.gid = v;
     }
+  }
+
+  // --- newer fd kinds (current libs) ---------------------------------------------------------
+
+  private parseMemfdCreateExit(evt: InspectedEvent): void {
+    const t = evt.tinfo;
+    const fd = evt.i64(0);
+    if (!t || fd < 0) return;
+    const fdi = new FdInfo();
+    fdi.type = FD.MEMFD;
+    fdi.name = evt.str(1);
+    fdi.openflags = evt.u32(2);
+    evt.fdinfo = t.addFd(fd, fdi);
+  }
+
+  private parsePidfdOpenExit(evt: InspectedEvent): void {
+    const t = evt.tinfo;
+    const fd = evt.i64(0);
+    if (!t || fd < 0) return;
+    const fdi = new FdInfo();
+    fdi.type = FD.PIDFD;
+    fdi.pid = evt.i64(1);
+    fdi.name = `/proc/${fdi.pid}`;
+    fdi.openflags = evt.u32(2);
+    evt.fdinfo = t.addFd(fd, fdi);
+  }
+
+  /** pidfd_getfd(): a copy of the target process's fd. */
+  private parsePidfdGetfdExit(evt: InspectedEvent): void {
+    const t = evt.tinfo;
+    const fd = evt.i64(0);
+    if (!t || fd < 0) return;
+    const pidfd = t.getFd(evt.i64(1));
+    if (!pidfd || pidfd.type !== FD.PIDFD) return;
+    const target = this.s.threads.lookup(pidfd.pid)?.getFd(evt.i64(2));
+    if (!target) return;
+    const fdi = target.clone();
+    fdi.openflags |= O_CLOEXEC;
+    evt.fdinfo = t.addFd(fd, fdi);
+  }
+
+  /** open_by_handle_at(): the driver resolves the path; it is absolute. */
+  private parseOpenByHandleExit(evt: InspectedEvent): void {
+    const t = evt.tinfo;
+    const fd = evt.i64(0);
+    if (!t || fd < 0) return;
+    const flags = evt.u32(2);
+    const fdi = new FdInfo();
+    fdi.type = flags & O.DIRECTORY ? FD.DIRECTORY : FD.FILE_V2;
+    fdi.openflags = flags;
+    fdi.name = concatenatePaths('', evt.bytes(3));
+    if (evt.nparams > 4) fdi.dev = evt.u32(4);
+    if (evt.nparams > 5) fdi.ino = evt.u64(5);
+    fdi.flags |= fdi.name === USER_EVT_DEVICE_NAME ? FDF.IS_TRACER_FILE : FDF.IS_NOT_TRACER_FD;
+    evt.fdinfo = t.addFd(fd, fdi);
+    this.onOpenOrConnect(evt);
+  }
+
+  /** User and group events (current libs): the capturing host's (or a container's) user table. */
+  private parseUserEvt(evt: InspectedEvent): void {
+    const uid = evt.u32(0);
+    const container = evt.str(5);
+    if (evt.type === ET.USER_ADDED_E) {
+      this.s.users.addUser(container, { uid, gid: evt.u32(1), name: evt.str(2), homedir: evt.str(3), shell: evt.str(4) });
+    } else {
+      this.s.users.removeUser(container, uid);
+    }
+  }
+
+  private parseGroupEvt(evt: InspectedEvent): void {
+    const gid = evt.u32(0);
+    const container = evt.str(2);
+    if (evt.type === ET.GROUP_ADDED_E) this.s.users.addGroup(container, { gid, name: evt.str(1) });
+    else this.s.users.removeGroup(container, gid);
   }
 
   // --- sockets ---------------------------------------------------------------------------------

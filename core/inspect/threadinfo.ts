@@ -6,6 +6,7 @@ import { CL } from './constants.js';
 import { FdInfo, FdTable } from './fdinfo.js';
 import { concatenatePaths } from './paths.js';
 import type { RawEvent } from '../capture/event.js';
+import type { EventView } from '../capture/flyweight.js';
 
 export const enum ThreadCategory {
   NONE = 0,
@@ -64,6 +65,8 @@ export class ThreadInfo {
   /** The stored enter event (store_event), and whether it is still valid for the next exit. */
   lastEventData: RawEvent | null = null;
   lastEventDataValid = false;
+  /** Storage that store_event() copies enter events into (lastEventData points here when set). */
+  enterStore: EventView | null = null;
   /** Timestamp stored by select/poll/epoll_wait enters into the same buffer libsinsp reuses. */
   lastEventTs = 0n;
   prevEventTs = 0n;
