@@ -2,6 +2,8 @@ import type { RawEvent } from './event.js';
 import { EVENT_HEADER_V1_LEN, EVENT_HEADER_V2_LEN, OLD_LEN_OVERSHOOT_TYPES } from './blocks.js';
 
 const TWO32 = 4294967296;
+const EMPTY = Buffer.alloc(0);
+const EMPTY_DV = new DataView(EMPTY.buffer, EMPTY.byteOffset, 0);
 
 /**
  * Why an event inside a well-framed block was rejected. The parser turns it into a warning and
@@ -14,9 +16,9 @@ export type EventShapeProblem = string;
  * and param offsets are computed only if somebody asks for them.
  */
 export class EventView implements RawEvent {
-  buf: Buffer = Buffer.alloc(0);
+  buf: Buffer = EMPTY;
   /** A DataView over `buf`: unaligned little-endian loads compile to single instructions. */
-  private dv: DataView = viewOf(Buffer.alloc(0));
+  private dv: DataView = EMPTY_DV;
   start = 0;
   rawLen = 0;
   headerLen = EVENT_HEADER_V2_LEN;
@@ -34,6 +36,9 @@ export class EventView implements RawEvent {
   seq = 0;
 
   private tsCache: bigint | undefined;
+  /** Storage of copyFrom(), kept across copies. */
+  private owned: Buffer | null = null;
+  private ownedDv: DataView | null = null;
   /** Absolute data offsets of params, filled on first paramOffset() call for this event. */
   private offs = new Uint32Array(32);
   private offsFor = -1;
@@ -152,6 +157,29 @@ export class EventView implements RawEvent {
       o += w === 4 ? this.dv.getUint32(lensOff + 4 * i, true) : this.dv.getUint16(lensOff + 2 * i, true);
     }
     this.offsFor = this.gen;
+  }
+
+  /**
+   * Make this view a copy of `src` in storage it owns and reuses: the storage grows only when an
+   * event is bigger than any before. For holders that keep one event at a time (a thread's stored
+   * enter event), where `clone()` per event would be an allocation per event.
+   */
+  copyFrom(src: RawEvent): this {
+    let own = this.owned;
+    if (own === null || own.length < src.rawLen) {
+      own = this.owned = Buffer.allocUnsafeSlow(Math.max(256, src.rawLen * 2));
+      this.ownedDv = viewOf(own);
+    }
+    src.buf.copy(own, 0, src.start, src.start + src.rawLen);
+    // `buf` ends where the event does, as a clone's would: readers that look past a short param
+    // see the end of the event, not stale bytes of an earlier, longer one.
+    this.fill(own.subarray(0, src.rawLen), this.ownedDv!, 0, src.rawLen, src.headerLen, src.type, src.nparams, src.largePayload, src.v1);
+    this.cpu = src.cpu;
+    this.flags = src.flags;
+    this.blockOffset = src.blockOffset;
+    this.blockType = src.blockType;
+    this.seq = src.seq;
+    return this;
   }
 
   clone(): RawEvent {
