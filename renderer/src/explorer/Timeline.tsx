@@ -162,7 +162,7 @@ export function Timeline() {
           <span className="timeline__sel" data-testid="time-selection">
             {shortTime(range.from)} → {shortTime(range.to)} <span className="muted">({formatNs(spanNs(range.from, range.to))})</span>
             <button type="button" className="btn btn--small btn--ghost" data-testid="time-clear" onClick={() => setRange(null)}
-              title="Clear the time selection (Esc)">Clear</button>
+              title="Clear the time selection (x)">Clear</button>
           </span>
         ) : (
           <span className="timeline__hint">Drag to select a time range{cap?.firstTs && cap.lastTs ? ` · ${formatNs(spanNs(cap.firstTs, cap.lastTs))} captured` : ''}</span>
