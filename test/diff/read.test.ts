@@ -20,14 +20,7 @@ import { runCli } from '../../main/cli/index.js';
 import { SYSDIG_0_29_EVENT_MAX } from '../../core/inspect/constants.js';
 import { Inspector } from '../../core/inspect/inspector.js';
 import { listCaptures, runSysdig, sysdigAvailable, CAPTURE_DIR } from './oracle.js';
-
-/** The field list the brief asks for, in a -p format that prints missing values as <NA>. */
-export const WIDE_FORMAT =
-  '*%evt.num %evt.rawtime %evt.cpu %evt.dir %evt.type %evt.res %evt.rawres %evt.failed %evt.args %evt.info ' +
-  '%thread.tid %proc.pid %proc.ppid %proc.name %proc.pname %proc.exe %proc.args %proc.cmdline %proc.cwd ' +
-  '%proc.aname[2] %user.name %user.uid %group.gid %fd.num %fd.type %fd.typechar %fd.name %fd.directory ' +
-  '%fd.filename %fd.sip %fd.cip %fd.sport %fd.cport %fd.l4proto %fd.sockfamily %fd.is_server %container.id ' +
-  '%container.name';
+import { WIDE_FORMAT } from './read-formats.js';
 
 /** More fields, for the JSON and buffer-mode variants. */
 const JSON_FORMAT = `${WIDE_FORMAT} %evt.time %evt.latency %evt.deltatime %evt.reltime %thread.vtid %evt.count %evt.buffer`;
