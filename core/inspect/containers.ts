@@ -54,7 +54,8 @@ export function mountToString(m: ContainerMount): string {
   return `${m.source}:${m.dest}:${m.mode}:${m.rdwr ? 'true' : 'false'}:${m.propagation}`;
 }
 
-export type ProbeType = 'healthcheck' | 'liveness_probe' | 'readiness_probe';
+/** 'none' exists because libsinsp also parses a "None" probe, which then hides later matches. */
+export type ProbeType = 'none' | 'healthcheck' | 'liveness_probe' | 'readiness_probe';
 
 export interface HealthProbe {
   type: ProbeType;
@@ -419,7 +420,7 @@ export class ContainerManager {
     const c = this.containers.get(t.containerId);
     if (!c || !c.isSuccessful()) return;
     const probe = matchHealthProbe(c, t);
-    if (probe === null) return;
+    if (probe === null || probe === 'none') return;
     let foundInit = false;
     t.traverseParents((pt) => {
       if (pt.vpid === 1 && pt.containerId !== '') {
@@ -438,6 +439,14 @@ export class ContainerManager {
     }
   }
 }
+
+/** The container JSON keys of health probes, in libsinsp's probe-type order. */
+const PROBE_KEYS: ReadonlyArray<readonly [string, ProbeType]> = [
+  ['None', 'none'],
+  ['Healthcheck', 'healthcheck'],
+  ['LivenessProbe', 'liveness_probe'],
+  ['ReadinessProbe', 'readiness_probe'],
+];
 
 function matchHealthProbe(c: ContainerInfo, t: ThreadInfo): ProbeType | null {
   for (const p of c.probes) {
@@ -522,8 +531,8 @@ export function parseContainerJson(text: string): ContainerInfo | null {
       });
     }
   }
-  for (const type of ['healthcheck', 'liveness_probe', 'readiness_probe'] as const) {
-    const p = o[type] as { exe?: unknown; args?: unknown } | undefined;
+  for (const [key, type] of PROBE_KEYS) {
+    const p = o[key] as { exe?: unknown; args?: unknown } | undefined;
     if (p && typeof p === 'object' && typeof p.exe === 'string') {
       const args = Array.isArray(p.args) ? p.args.filter((a): a is string => typeof a === 'string') : [];
       c.probes.push({ type, exe: p.exe, args });

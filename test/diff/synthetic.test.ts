@@ -17,6 +17,7 @@ import type { FdInfo, ThreadInfo } from '../../core/capture/metadata.js';
 import { PPME, eventInfo, isLargePayload } from '../../core/capture/events/table.js';
 import { PT } from '../../core/capture/events/types.js';
 import { printCapture } from '../../core/inspect/format/printer.js';
+import { CONTAINER_FORMAT } from '../../core/inspect/format/formatter.js';
 import { runSysdig, sysdigAvailable } from './oracle.js';
 import { WIDE_FORMAT } from './read-formats.js';
 
@@ -234,5 +235,110 @@ describe.skipIf(!sysdigAvailable())('synthetic capture: state machine corner cas
     const theirs = await runSysdig(FILE, ['-j', '-p', WIDE_FORMAT]);
     expect(theirs.stdout).toContain('caf');
     expect(await ours({ json: true, format: WIDE_FORMAT })).toBe(theirs.stdout);
+  });
+});
+
+// --- container engines ------------------------------------------------------------------------
+
+const hex64 = (c: string) => c.repeat(64);
+const CFILE = join(dir, 'containers.scap');
+
+/** One thread per cgroup layout the engines recognise (and a few they must not). */
+function buildContainerCapture(file: string): void {
+  const w = CaptureWriter.toFile(file);
+  w.machineInfo({ numCpus: 1, memorySizeBytes: 1 << 30, maxPid: 32768, hostname: 'synth', bootTsEpoch: 0n, flags: 0n, reserved3: 0n, reserved4: 0n });
+  w.interfaces([{ type: 1, family: 4, name: 'lo', addr: '127.0.0.1', netmask: '255.0.0.0', bcast: '127.0.0.1', linkspeed: 0n }]);
+  w.users([{ uid: 0, gid: 0, name: 'root', homedir: '/root', shell: '/bin/sh' }], [{ gid: 0, name: 'root' }]);
+  const pidns = 1_599_990_000_000_000_000n;
+  const t = (tid: number, ptid: number, vpid: number, cgroup: string, extra: Partial<ThreadInfo> = {}) =>
+    thread({ tid, pid: tid, ptid, comm: `p${tid}`, exe: `/bin/p${tid}`, exepath: `/bin/p${tid}`, cwd: '/', fdlimit: 1024, vtid: vpid, vpid, pidnsInitStartTs: pidns, cgroups: [`cpu=${cgroup}`], ...extra });
+  const threads: ThreadInfo[] = [
+    thread({ tid: 1, pid: 1, ptid: 0, comm: 'init', exe: '/sbin/init', cwd: '/', vtid: 1, vpid: 1, pidnsInitStartTs: pidns }),
+    t(300, 1, 1, `/system.slice/docker-${hex64('a')}.scope`),
+    t(301, 300, 7, `/system.slice/docker-${hex64('a')}.scope`, { exe: '/bin/check', args: ['-q'] }),
+    t(302, 1, 8, `/system.slice/docker-${hex64('a')}.scope`, { exe: '/bin/check', args: ['-q'] }),
+    t(303, 1, 9, `/system.slice/docker-${hex64('a')}.scope`, { exe: '/bin/live', args: [] }),
+    t(304, 1, 10, `/system.slice/docker-${hex64('a')}.scope`, { exe: '/bin/check', args: ['-v'] }),
+    t(305, 1, 11, `/docker/${hex64('b')}`),
+    t(310, 1, 1, `/machine.slice/libpod-${hex64('c')}.scope`),
+    t(320, 1, 1, `/kubepods/besteffort/podabc/crio-${hex64('d')}`),
+    t(321, 1, 1, `/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-podabc.slice/cri-containerd-${hex64('e')}.scope`),
+    t(322, 1, 1, `/system.slice/containerd.service/kubepods-burstable-podabc.slice:cri-containerd:${hex64('f')}`),
+    t(330, 1, 1, '/lxc/web1'),
+    t(331, 1, 1, '/lxc.payload/web2/init.scope'),
+    t(340, 1, 1, '/machine.slice/machine-lxc\\x2d1234\\x2dvm1.scope'),
+    t(341, 1, 1, '/libvirt/lxc/vm2'),
+    t(342, 1, 1, '/machine/vm3.libvirt-lxc'),
+    t(350, 1, 1, '/mesos/0123abcd-0123-4567-89ab-0123456789ab', { env: ['MESOS_TASK_ID=app.123'] }),
+    t(351, 1, 1, '/mesos/0123abcd-0123-4567-89ab-0123456789ac'),
+    t(360, 1, 1, '/system.slice/bpm-web-1.scope'),
+    t(370, 1, 1, `/docker/${hex64('1')}/init.scope`),
+    t(371, 1, 1, `/docker/${'g'.repeat(64)}`),
+    t(372, 1, 1, `/docker/${hex64('2')}x`),
+    t(380, 1, 1, '/user.slice', { root: '/opt/stage2/app1/rootfs', env: ['container_uuid=1234-5678'] }),
+    t(381, 1, 1, '/user.slice', { root: '/var/lib/rkt/pods/run/pod9/stage1/rootfs/opt/stage2/app2/rootfs' }),
+  ];
+  w.threads(threads);
+  w.fds([]);
+  const s = new Script();
+  s.ev(
+    'CONTAINER_JSON_E',
+    -1,
+    JSON.stringify({
+      container: {
+        id: hex64('a').slice(0, 12),
+        name: 'probed',
+        image: 'registry.local/app:2',
+        imagerepo: 'registry.local/app',
+        imagetag: '2',
+        imagedigest: 'sha256:0123',
+        imageid: 'deadbeef',
+        type: 0,
+        privileged: true,
+        Mounts: [
+          { Source: '/var/lib/a', Destination: '/a', Mode: 'z', RW: false, Propagation: 'rslave' },
+          { Source: '/var/lib/b', Destination: '/b', Mode: '', RW: true, Propagation: 'rprivate' },
+        ],
+        Healthcheck: { exe: '/bin/check', args: ['-q'] },
+        LivenessProbe: { exe: '/bin/live', args: [] },
+        labels: { 'io.kubernetes.pod.name': 'app-0', 'io.kubernetes.pod.namespace': 'default', 'io.kubernetes.pod.uid': 'u-1' },
+        lookup_state: 1,
+      },
+    }) + '\n',
+  );
+  for (const th of threads) {
+    s.ev('SYSCALL_CLOSE_E', th.tid, 3).ev('SYSCALL_CLOSE_X', th.tid, -9);
+  }
+  // A new container process forked from the probe inherits its category.
+  s.ev('SYSCALL_CLONE_20_X', 390, 0, '/bin/check', nul('-q'), 390, 390, 302, '/', 1024, 0, 0, 0, 0, 0, 'check', nul(`cpu=/system.slice/docker-${hex64('a')}.scope`), 0, 0, 0, 12, 12);
+  s.ev('SYSCALL_CLOSE_E', 390, 3).ev('SYSCALL_CLOSE_X', 390, -9);
+  for (const e of s.events) w.synthetic({ ts: e.ts, tid: e.tid, type: e.type, params: e.params, large: isLargePayload(e.type) });
+  w.close();
+}
+
+const CONTAINER_FIELDS =
+  '*%evt.num %thread.tid %container.id|%container.name|%container.type|%container.image|%container.image.id|' +
+  '%container.image.repository|%container.image.tag|%container.image.digest|%container.privileged|%container.mounts|' +
+  '%container.mount[1]|%container.mount.source[/a]|%container.mount.dest[/var/lib/b]|%container.mount.mode[/a]|' +
+  '%container.mount.rdwr[/b]|%container.mount.propagation[0]|%container.healthcheck|%container.liveness_probe|' +
+  '%container.readiness_probe|%proc.is_container_healthcheck|%proc.is_container_liveness_probe|' +
+  '%proc.is_container_readiness_probe|%k8s.pod.name|%k8s.ns.name|%k8s.pod.id|%k8s.pod.label.io.kubernetes.pod.uid';
+
+describe.skipIf(!sysdigAvailable())('synthetic capture: container engines vs sysdig 0.29.3', () => {
+  buildContainerCapture(CFILE);
+
+  it('container and probe fields for every cgroup layout', async () => {
+    const theirs = await runSysdig(CFILE, ['-p', CONTAINER_FIELDS]);
+    expect(theirs.stdout.split('\n').length).toBeGreaterThan(40);
+    const lines: string[] = [];
+    await printCapture(CFILE, { format: CONTAINER_FIELDS, dialect: 'sysdig029', unknownEvents: 'skip' }, (l) => lines.push(l));
+    expect(`${lines.join('\n')}\n`).toBe(theirs.stdout);
+  });
+
+  it('-pc default container format', async () => {
+    const theirs = await runSysdig(CFILE, ['-pc']);
+    const lines: string[] = [];
+    await printCapture(CFILE, { format: CONTAINER_FORMAT, dialect: 'sysdig029', unknownEvents: 'skip' }, (l) => lines.push(l));
+    expect(`${lines.join('\n')}\n`).toBe(theirs.stdout);
   });
 });

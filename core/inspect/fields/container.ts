@@ -53,12 +53,18 @@ export const CONTAINER_FIELDS: FieldDef[] = defineFields('container', [
   { name: 'container.image.id', type: 'CHARBUF', display: 'Image ID', desc: 'the container image id (e.g. 6f7e2741b66b).', get: containerField((ci) => nonEmpty(ci.imageId)) },
   {
     name: 'container.type', type: 'CHARBUF', display: 'Type', desc: 'the container type, eg: docker or rkt',
-    get: (c) => {
-      const t = thread(c);
-      if (t === null) return null;
-      if (t.containerId === '') return 'host';
-      const ci = c.state.containers.get(t.containerId);
-      return ci ? (CONTAINER_TYPE_NAMES[ci.type] ?? '') : null;
+    bind: () => {
+      // A type libsinsp's switch does not name (podman) leaves the check's string as the last
+      // value this field printed.
+      let last = '';
+      return (c) => {
+        const t = thread(c);
+        if (t === null) return null;
+        if (t.containerId === '') return (last = 'host');
+        const ci = c.state.containers.get(t.containerId);
+        if (!ci) return null;
+        return (last = CONTAINER_TYPE_NAMES[ci.type] ?? last);
+      };
     },
   },
   { name: 'container.privileged', type: 'BOOL', display: 'Privileged', desc: 'true for containers running as privileged, false otherwise', get: containerField((ci) => (isDockerCompatible(ci.type) ? ci.privileged : null)) },
