@@ -32,12 +32,12 @@ tracehound rules --validate FILE [--validate FILE...] [--json]
   -T TAG              disable rules with TAG (repeatable)
   -t TAG              only run rules with TAG (repeatable)
   --all-matches       alert every matching rule of an event, not only the first
-  --json              one JSON object per alert (or the validation results as JSON)
+  --json, -o json     one JSON object per alert (or the validation results as JSON)
   --iso8601           ISO 8601 alert times (UTC)`,
   async run(argv, io) {
     let values: {
       r?: string; rules?: string[]; validate?: string[]; priority?: string; D?: string[]; T?: string[]; t?: string[];
-      'all-matches'?: boolean; json?: boolean; iso8601?: boolean;
+      'all-matches'?: boolean; json?: boolean; iso8601?: boolean; o?: string;
     };
     try {
       ({ values } = parseArgs({
@@ -52,12 +52,18 @@ tracehound rules --validate FILE [--validate FILE...] [--json]
           t: { type: 'string', short: 't', multiple: true },
           'all-matches': { type: 'boolean' },
           json: { type: 'boolean' },
+          o: { type: 'string', short: 'o' },
           iso8601: { type: 'boolean' },
         },
         allowPositionals: false,
       }));
     } catch (e) {
       throw new TracehoundError('CLI_USAGE', (e as Error).message, { hint: 'See `tracehound rules --help`.' });
+    }
+    // `-o json|text` is the spelling CI tools use (trivy, grype); --json is Falco's.
+    if (values.o !== undefined) {
+      if (values.o !== 'json' && values.o !== 'text') throw new TracehoundError('CLI_USAGE', `-o takes json or text, not ${values.o}`);
+      if (values.o === 'json') values.json = true;
     }
     const engine = new RulesEngine<FieldContext>({ sources: { syscall: new RegistryResolver() } });
 
