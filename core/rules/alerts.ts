@@ -43,7 +43,11 @@ export function alertLine(d: Detection, iso: boolean): string {
 }
 
 /** One alert as Falco's json_output prints it (`hostname` as Falco reads it from the host or FALCO_HOSTNAME). */
-export function alertJson(d: Detection, opts: { iso: boolean; hostname: string }): string {
+/**
+ * Falco's JSON alert. `evtNum` adds the event number (not a Falco key) so a pipeline can jump from an
+ * alert to `tracehound read -r FILE evt.num=N`; Falco-exact output leaves it out.
+ */
+export function alertJson(d: Detection, opts: { iso: boolean; hostname: string; evtNum?: boolean }): string {
   const t = alertTime(d.ts, true);
   const time = `${t.slice(0, -5)}Z`;
   const timeField = opts.iso ? 'evt.time.iso8601' : 'evt.time';
@@ -60,5 +64,5 @@ export function alertJson(d: Detection, opts: { iso: boolean; hostname: string }
     tags: [...d.tags].sort(),
     time,
   });
-  return `${head.slice(0, -1)}, "output_fields": ${fieldsJson}}`;
+  return `${head.slice(0, -1)}, "output_fields": ${fieldsJson}${opts.evtNum ? `, "evt_num": ${d.evtNum}` : ''}}`;
 }

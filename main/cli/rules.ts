@@ -104,7 +104,7 @@ tracehound rules --validate FILE [--validate FILE...] [--json]
     const summary = await replayCapture(resolve(io.cwd, values.r), engine, {
       ruleMatching: values['all-matches'] ? 'all' : 'first',
       signal: io.signal,
-      onDetection: (d) => io.stdout.write(`${values.json ? alertJson(d, { iso, hostname: host }) : alertLine(d, iso)}\n`),
+      onDetection: (d) => io.stdout.write(`${values.json ? alertJson(d, { iso, hostname: host, evtNum: true }) : alertLine(d, iso)}\n`),
     });
     if (io.signal.aborted) throw new TracehoundError('CANCELLED', 'interrupted');
     io.stderr.write(falcoSummaryText(summary));
