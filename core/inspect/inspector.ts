@@ -79,7 +79,9 @@ export class Inspector implements InspectorState {
   tidOfFdToRemove = -1;
   readonly fdsToRemove: number[] = [];
   firstEventTs = 0n;
-  lastEventTs = 0n;
+  /** The last event's timestamp in u32 halves; `lastEventTs` builds the BigInt only when asked. */
+  private lastTsHi = 0;
+  private lastTsLo = 0;
   paramStorage = '';
   /** Events consumed so far (libsinsp m_nevts). */
   nevts = 0;
@@ -99,6 +101,10 @@ export class Inspector implements InspectorState {
     this.filter = opts.filter ?? null;
     this.ifaces = new NetworkInterfaces(this.containers);
     this.parser = new Parser(this);
+  }
+
+  get lastEventTs(): bigint {
+    return this.lastTsHi === 0 ? BigInt(this.lastTsLo) : (BigInt(this.lastTsHi) << 32n) | BigInt(this.lastTsLo);
   }
 
   eventInfo(type: number): EventInfo {
@@ -338,11 +344,11 @@ export class Inspector implements InspectorState {
     if (this.syslog.needsReset) this.syslog.reset();
     const evt = this.evt;
     evt.bind(raw, this.eventInfo(raw.type));
-    const ts = raw.ts;
-    if (this.firstEventTs === 0n && raw.type !== ET.CONTAINER_JSON_E && raw.type !== ET.CONTAINER_JSON_2_E) this.firstEventTs = ts;
+    if (this.firstEventTs === 0n && raw.type !== ET.CONTAINER_JSON_E && raw.type !== ET.CONTAINER_JSON_2_E) this.firstEventTs = raw.ts;
     this.nevts++;
     evt.num = this.nevts;
-    this.lastEventTs = ts;
+    this.lastTsHi = raw.tsHi;
+    this.lastTsLo = raw.tsLo;
 
     if (this.tidToRemove !== -1) {
       this.threads.remove(this.tidToRemove, false);
@@ -362,8 +368,7 @@ export class Inspector implements InspectorState {
     this.parser.cleanup(evt);
     const t = evt.tinfo;
     if (t && raw.type !== ET.SCHEDSWITCH_1_E && raw.type !== ET.SCHEDSWITCH_6_E) {
-      t.prevEventTs = t.lastEventTs;
-      t.lastEventTs = this.lastEventTs;
+      t.advanceEventTs(this.lastTsHi, this.lastTsLo);
     }
     return evt;
   }

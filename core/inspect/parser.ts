@@ -165,10 +165,9 @@ export class Parser {
         t.lastEventFd = evt.i64(0);
         evt.fdinfo = t.getFd(t.lastEventFd);
       }
-      t.latency = 0n;
-      t.lastLatencyEntertime = evt.ts;
+      t.latencyEnter(evt.raw.tsHi, evt.raw.tsLo);
     } else {
-      if (t.lastLatencyEntertime !== 0n) t.latency = evt.ts - t.lastLatencyEntertime;
+      t.latencyExit(evt.raw.tsHi, evt.raw.tsLo);
       if (etype === t.lastEventType + 1) {
         t.lastEventDataValid = true;
       } else {

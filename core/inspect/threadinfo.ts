@@ -60,16 +60,24 @@ export class ThreadInfo {
   /** Per-event parse state. */
   lastEventFd = 0;
   lastEventType = -1;
-  latency = 0n;
-  lastLatencyEntertime = 0n;
+  /**
+   * Latency bookkeeping as u32 halves of the enter timestamp and of the exit that last measured
+   * against it: no BigInt per event; `latency` and `lastLatencyEntertime` build one when read.
+   */
+  private entHi = 0;
+  private entLo = 0;
+  private exitHi = 0;
+  private exitLo = 0;
   /** The stored enter event (store_event), and whether it is still valid for the next exit. */
   lastEventData: RawEvent | null = null;
   lastEventDataValid = false;
   /** Storage that store_event() copies enter events into (lastEventData points here when set). */
   enterStore: EventView | null = null;
-  /** Timestamp stored by select/poll/epoll_wait enters into the same buffer libsinsp reuses. */
-  lastEventTs = 0n;
-  prevEventTs = 0n;
+  /** Timestamps (u32 halves) of this thread's last and previous events (m_lastevent_ts, m_prevevent_ts). */
+  private lastTsHi = 0;
+  private lastTsLo = 0;
+  private prevTsHi = 0;
+  private prevTsLo = 0;
   lastAccessTs = 0n;
   parentLoopDetected = false;
 
@@ -78,6 +86,49 @@ export class ThreadInfo {
   privateState = new Map<string, unknown>();
 
   constructor(readonly owner: ThreadOwner) {}
+
+  /** Timestamp of the last enter event (m_last_latency_entertime); 0 before any. */
+  get lastLatencyEntertime(): bigint {
+    return tsOf(this.entHi, this.entLo);
+  }
+
+  /** m_latency: exit ts - enter ts, 0 after an enter event. */
+  get latency(): bigint {
+    const dh = this.exitHi - this.entHi;
+    if (dh === 0 && this.exitLo === this.entLo) return 0n;
+    // Exact in a double while the difference is under 2^52 ns (52 days).
+    if (dh > -0x100000 && dh < 0x100000) return BigInt(dh * 4294967296 + (this.exitLo - this.entLo));
+    return tsOf(this.exitHi, this.exitLo) - tsOf(this.entHi, this.entLo);
+  }
+
+  /** An enter event at ts (hi, lo): the latency restarts from it. */
+  latencyEnter(hi: number, lo: number): void {
+    this.entHi = this.exitHi = hi;
+    this.entLo = this.exitLo = lo;
+  }
+
+  /** An exit event at ts (hi, lo): latency is measured from the last enter, if there was one. */
+  latencyExit(hi: number, lo: number): void {
+    if (this.entHi === 0 && this.entLo === 0) return;
+    this.exitHi = hi;
+    this.exitLo = lo;
+  }
+
+  get lastEventTs(): bigint {
+    return tsOf(this.lastTsHi, this.lastTsLo);
+  }
+
+  get prevEventTs(): bigint {
+    return tsOf(this.prevTsHi, this.prevTsLo);
+  }
+
+  /** This thread's event at ts (hi, lo) was delivered: it becomes the last, the last the previous. */
+  advanceEventTs(hi: number, lo: number): void {
+    this.prevTsHi = this.lastTsHi;
+    this.prevTsLo = this.lastTsLo;
+    this.lastTsHi = hi;
+    this.lastTsLo = lo;
+  }
 
   isMainThread(): boolean {
     return this.tid === this.pid || (this.flags & CL.IS_MAIN_THREAD) !== 0;
@@ -242,6 +293,10 @@ export class ThreadInfo {
     }
     this.cgroups = out;
   }
+}
+
+function tsOf(hi: number, lo: number): bigint {
+  return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
 }
 
 /** C-string semantics: each entry ends at the first NUL; the next starts right after it. */
