@@ -342,3 +342,172 @@ describe.skipIf(!sysdigAvailable())('synthetic capture: container engines vs sys
     expect(`${lines.join('\n')}\n`).toBe(theirs.stdout);
   });
 });
+
+// --- more syscalls: fd duplication, *at() dirfds, socket variants, credentials, limits, exits -----
+
+const SFILE = join(dir, 'syscalls.scap');
+
+function unixTuple(src: bigint, dst: bigint, path: string): Buffer {
+  const b = Buffer.alloc(17);
+  b[0] = 1;
+  b.writeBigUInt64LE(src, 1);
+  b.writeBigUInt64LE(dst, 9);
+  return Buffer.concat([b, Buffer.from(`${path}\0`, 'latin1')]);
+}
+function v6tuple(sip: string, sport: number, dip: string, dport: number): Buffer {
+  const b = Buffer.alloc(37);
+  b[0] = 10;
+  Buffer.from(sip, 'hex').copy(b, 1);
+  b.writeUInt16LE(sport, 17);
+  Buffer.from(dip, 'hex').copy(b, 19);
+  b.writeUInt16LE(dport, 35);
+  return b;
+}
+function fdList(entries: Array<[number, number]>): Buffer {
+  const b = Buffer.alloc(2 + entries.length * 10);
+  b.writeUInt16LE(entries.length, 0);
+  entries.forEach(([fd, flags], i) => {
+    b.writeBigInt64LE(BigInt(fd), 2 + i * 10);
+    b.writeInt16LE(flags, 10 + i * 10);
+  });
+  return b;
+}
+const V4MAPPED = (ip: string) => '00000000000000000000ffff' + Buffer.from(ip.split('.').map(Number)).toString('hex');
+
+function buildSyscallCapture(file: string): void {
+  const w = CaptureWriter.toFile(file);
+  w.machineInfo({ numCpus: 4, memorySizeBytes: 1 << 30, maxPid: 32768, hostname: 'synth', bootTsEpoch: 0n, flags: 0n, reserved3: 0n, reserved4: 0n });
+  w.interfaces([
+    { type: 1, family: 4, name: 'lo', addr: '127.0.0.1', netmask: '255.0.0.0', bcast: '127.0.0.1', linkspeed: 0n },
+    { type: 1, family: 4, name: 'eth0', addr: '192.168.1.10', netmask: '255.255.255.0', bcast: '192.168.1.255', linkspeed: 0n },
+  ]);
+  w.users(
+    [
+      { uid: 0, gid: 0, name: 'root', homedir: '/root', shell: '/bin/sh' },
+      { uid: 1000, gid: 1000, name: 'u', homedir: '/home/u', shell: '/bin/sh' },
+      { uid: 33, gid: 33, name: 'www-data', homedir: '/var/www', shell: '/usr/sbin/nologin' },
+    ],
+    [
+      { gid: 0, name: 'root' },
+      { gid: 1000, name: 'u' },
+      { gid: 33, name: 'www-data' },
+    ],
+  );
+  const pidns = 1_599_990_000_000_000_000n;
+  w.threads([
+    thread({ tid: 1, pid: 1, ptid: 0, comm: 'init', exe: '/sbin/init', cwd: '/', vtid: 1, vpid: 1, pidnsInitStartTs: pidns }),
+    thread({ tid: 500, pid: 500, ptid: 1, sid: 500, vpgid: 500, comm: 'sh', exe: '/bin/sh', exepath: '/bin/sh', args: ['-c', 'x'], cwd: '/home/u/', fdlimit: 1024, uid: 1000, gid: 1000, vtid: 500, vpid: 500, pidnsInitStartTs: pidns }),
+    thread({ tid: 510, pid: 510, ptid: 500, sid: 500, comm: 'sleep', exe: 'sleep', exepath: '/bin/sleep', args: ['9'], cwd: '/home/u/', fdlimit: 1024, uid: 1000, gid: 1000, vtid: 510, vpid: 510, pidnsInitStartTs: pidns }),
+    thread({ tid: 600, pid: 600, ptid: 1, comm: 'srv', exe: '/usr/sbin/srv', exepath: '/usr/sbin/srv', cwd: '/var/www', fdlimit: 4096, uid: 33, gid: 33, vtid: 600, vpid: 600, pidnsInitStartTs: pidns }),
+    thread({ tid: 601, pid: 600, ptid: 1, comm: 'srv-worker', exe: '/usr/sbin/srv', exepath: '/usr/sbin/srv', cwd: '/var/www', fdlimit: 4096, uid: 33, gid: 33, vtid: 601, vpid: 600, flags: (1 << 13) | (1 << 0), pidnsInitStartTs: pidns }),
+  ]);
+  w.fds([
+    { tid: 500, fd: 0, ino: 0n, type: 16, name: '/dev/pts/1', openFlags: 2 },
+    { tid: 500, fd: 3, ino: 0n, type: 2, name: '/var/log' },
+    { tid: 600, fd: 3, ino: 0n, type: 6, sip: '::', sport: 443, l4proto: 2 } as FdInfo,
+    { tid: 600, fd: 5, ino: 0n, type: 4, sip: '::ffff:192.168.1.10', dip: '::ffff:192.168.1.77', sport: 443, dport: 60000, l4proto: 2 } as FdInfo,
+    { tid: 600, fd: 6, ino: 0n, type: 7, name: 'pipe:[999]' },
+    { tid: 600, fd: 7, ino: 0n, type: 12, name: '' },
+  ]);
+  const s = new Script();
+  // fcntl(F_DUPFD) and fchdir/openat relative to a directory fd.
+  s.ev('SYSCALL_FCNTL_E', 500, 3, 1).ev('SYSCALL_FCNTL_X', 500, 20);
+  s.ev('SYSCALL_OPENAT_2_E', 500, 20, 'syslog', 1, 0).ev('SYSCALL_OPENAT_2_X', 500, 4, 20, 'syslog', 1, 0, 0);
+  s.ev('SYSCALL_FCHDIR_E', 500, 3).ev('SYSCALL_FCHDIR_X', 500, 0);
+  s.ev('SYSCALL_OPENAT2_E', 500, -100, '../etc/passwd', 1, 0, 0).ev('SYSCALL_OPENAT2_X', 500, 5, -100, '../etc/passwd', 1, 0, 0);
+  s.ev('SYSCALL_CREAT_E', 500, 'new.txt', 0o644).ev('SYSCALL_CREAT_X', 500, 6, 'new.txt', 0o644, 0);
+  s.ev('SYSCALL_MKDIRAT_X', 500, 0, 3, 'sub', 0o755);
+  s.ev('SYSCALL_RENAMEAT_X', 500, 0, 20, 'a', -100, 'b');
+  s.ev('SYSCALL_UNLINKAT_2_X', 500, 0, 3, 'old', 0);
+  s.ev('SYSCALL_READ_E', 500, 20, 1).ev('SYSCALL_READ_X', 500, 0, '');
+  // socketpair, eventfd, signalfd, inotify, timerfd.
+  s.ev('SOCKET_SOCKETPAIR_E', 500, 1, 1, 0).ev('SOCKET_SOCKETPAIR_X', 500, 0, 7, 8, 0xffff0000aaaan, 0xffff0000bbbbn);
+  s.ev('SYSCALL_WRITE_E', 500, 8, 2).ev('SYSCALL_WRITE_X', 500, 2, 'hi');
+  s.ev('SYSCALL_EVENTFD_E', 500, 0, 0).ev('SYSCALL_EVENTFD_X', 500, 9);
+  s.ev('SYSCALL_SIGNALFD_E', 500, -1, 0, 8).ev('SYSCALL_SIGNALFD_X', 500, 10);
+  s.ev('SYSCALL_INOTIFY_INIT_E', 500, 0).ev('SYSCALL_INOTIFY_INIT_X', 500, 11);
+  s.ev('SYSCALL_TIMERFD_CREATE_E', 500, 1, 0).ev('SYSCALL_TIMERFD_CREATE_X', 500, 12);
+  s.ev('SYSCALL_POLL_E', 500, fdList([[7, 1], [9, 1], [11, 4], [42, 1]]), 1000).ev('SYSCALL_POLL_X', 500, 1, fdList([[7, 1]]));
+  s.ev('SYSCALL_CLOSE_E', 500, 20).ev('SYSCALL_CLOSE_X', 500, 0);
+  s.ev('SYSCALL_READ_E', 500, 20, 1).ev('SYSCALL_READ_X', 500, -9, '');
+  // Credentials, session and limits.
+  s.ev('SYSCALL_SETUID_E', 500, 0).ev('SYSCALL_SETUID_X', 500, 0);
+  s.ev('SYSCALL_SETGID_E', 500, 33).ev('SYSCALL_SETGID_X', 500, 0);
+  s.ev('SYSCALL_SETRESUID_E', 500, 33, 33, 33).ev('SYSCALL_SETRESUID_X', 500, -1);
+  s.ev('SYSCALL_SETRESUID_E', 500, -1, 1000, -1).ev('SYSCALL_SETRESUID_X', 500, 0);
+  s.ev('SYSCALL_SETSID_E', 500).ev('SYSCALL_SETSID_X', 500, 500);
+  s.ev('SYSCALL_SETRLIMIT_E', 500, 7).ev('SYSCALL_SETRLIMIT_X', 500, 0, 2048, 4096);
+  s.ev('SYSCALL_PRLIMIT_E', 500, 510, 7).ev('SYSCALL_PRLIMIT_X', 500, 0, 512, 512, 1024, 1024);
+  s.ev('SYSCALL_PRLIMIT_E', 500, 0, 7).ev('SYSCALL_PRLIMIT_X', 500, 0, -1, -1, 2048, 4096);
+  s.ev('SYSCALL_CHROOT_E', 500).ev('SYSCALL_CHROOT_X', 500, 0, '/srv/jail');
+  s.ev('SYSCALL_READ_E', 510, 0, 1).ev('SYSCALL_READ_X', 510, 1, 'z');
+  // A failed execve keeps the process image; a vfork child execs.
+  s.ev('SYSCALL_EXECVE_19_E', 500, '/nope').ev('SYSCALL_EXECVE_19_X', 500, -2, '/bin/sh', nul('-c', 'x'), 500, 500, 1, '/home/u', 1024, 0, 0, 0, 0, 0, 'sh', nul(''), nul('A=1'), 0, 500, 1000, 0);
+  const vfork = (tid: number, res: number) =>
+    s.ev('SYSCALL_VFORK_20_X', tid, res, '/bin/sh', nul('-c', 'x'), tid, tid, tid === 500 ? 1 : 500, '/var/log', 2048, 0, 0, 0, 0, 0, 'sh', nul('cpu=/'), 0, 0, 33, tid, tid);
+  s.ev('SYSCALL_VFORK_20_E', 500);
+  vfork(520, 0);
+  vfork(500, 520);
+  // Only an absolute pathname: for a relative one 0.29.3 resolves the dirfd through the enter
+  // event's thread, which it never set, and crashes (segfault).
+  s.ev('SYSCALL_EXECVEAT_E', 520, 3, '/var/log/tool', 0).ev('SYSCALL_EXECVEAT_X', 520, 0, '/var/log/tool', nul('--x'), 520, 520, 500, '/var/log', 2048, 0, 0, 0, 0, 0, 'tool', nul('cpu=/'), nul('B=2'), 0, 520, 1000, 0);
+  s.ev('SYSCALL_READ_E', 520, 4, 1).ev('SYSCALL_READ_X', 520, 1, 'q');
+  // The server: a new thread (CLONE_THREAD|CLONE_FILES), accept4, UDP and msg syscalls, v4-mapped v6.
+  s.ev('SYSCALL_CLONE_20_E', 600);
+  s.ev('SYSCALL_CLONE_20_X', 600, 602, '/usr/sbin/srv', nul(''), 600, 600, 1, '/var/www', 4096, 0, 0, 0, 0, 0, 'srv', nul(''), 0x10400 | 0x400, 33, 33, 600, 600);
+  s.ev('SYSCALL_CLONE_20_X', 602, 0, '/usr/sbin/srv', nul(''), 602, 600, 1, '/var/www', 4096, 0, 0, 0, 0, 0, 'srv', nul(''), 0x10400 | 0x400, 33, 33, 602, 600);
+  s.ev('SOCKET_LISTEN_E', 602, 3, 128).ev('SOCKET_LISTEN_X', 602, 0);
+  s.ev('SOCKET_ACCEPT4_5_E', 602, 0).ev('SOCKET_ACCEPT4_5_X', 602, 8, v6tuple(V4MAPPED('192.168.1.88'), 50000, V4MAPPED('192.168.1.10'), 443), 0, 1, 128);
+  s.ev('SYSCALL_READ_E', 601, 8, 10).ev('SYSCALL_READ_X', 601, 3, 'abc');
+  s.ev('SYSCALL_READ_E', 601, 5, 10).ev('SYSCALL_READ_X', 601, 3, 'def');
+  s.ev('SOCKET_SOCKET_E', 601, 10, 2, 0).ev('SOCKET_SOCKET_X', 601, 9);
+  s.ev('SOCKET_RECVFROM_E', 601, 9, 100).ev('SOCKET_RECVFROM_X', 601, 4, 'ping', v6tuple('20010db8000000000000000000000001', 5353, '00000000000000000000000000000000', 0));
+  s.ev('SOCKET_SENDMSG_E', 601, 9, 4, v6tuple('00000000000000000000000000000000', 0, '20010db8000000000000000000000002', 53)).ev('SOCKET_SENDMSG_X', 601, 4, 'pong');
+  s.ev('SOCKET_RECVMSG_E', 601, 9).ev('SOCKET_RECVMSG_X', 601, 4, 4, 'more', v6tuple('20010db8000000000000000000000003', 1, '20010db8000000000000000000000004', 2));
+  s.ev('SOCKET_SOCKET_E', 601, 1, 1, 0).ev('SOCKET_SOCKET_X', 601, 10);
+  s.ev('SOCKET_CONNECT_E', 601, 10, Buffer.from('\x01/run/db.sock\0', 'latin1')).ev('SOCKET_CONNECT_X', 601, 0, unixTuple(0xffff0000ccccn, 0xffff0000ddddn, '/run/db.sock'));
+  s.ev('SOCKET_SOCKET_E', 601, 2, 1, 0).ev('SOCKET_SOCKET_X', 601, 11);
+  s.ev('SOCKET_CONNECT_E', 601, 11, v4addr('10.9.9.9', 5432)).ev('SOCKET_CONNECT_X', 601, -115, v4tuple('192.168.1.10', 41000, '10.9.9.9', 5432));
+  s.ev('SYSCALL_WRITE_E', 601, 11, 1).ev('SYSCALL_WRITE_X', 601, 1, 'Q');
+  s.ev('SOCKET_SHUTDOWN_E', 601, 11, 2).ev('SOCKET_SHUTDOWN_X', 601, 0);
+  s.ev('SYSCALL_CLOSE_E', 602, 6).ev('SYSCALL_CLOSE_X', 602, 0);
+  s.ev('SYSCALL_READ_E', 600, 6, 1).ev('SYSCALL_READ_X', 600, -9, '');
+  s.ev('SYSCALL_READ_E', 600, 7, 1).ev('SYSCALL_READ_X', 600, 0, '');
+  // Signals, drops, hotplug, and the shell exiting with a child alive.
+  s.ev('SYSCALL_KILL_E', 500, 510, 15).ev('SYSCALL_KILL_X', 500, 0);
+  s.ev('SIGNALDELIVER_E', 510, 500, 510, 15);
+  s.ev('DROP_E', 500, 1).ev('DROP_X', 500, 1);
+  s.ev('CPU_HOTPLUG_E', 500, 2, 1);
+  s.ev('PROCEXIT_1_E', 500, 0, 0, 0, 0);
+  s.ev('SYSCALL_READ_E', 510, 0, 1).ev('SYSCALL_READ_X', 510, 1, 'z');
+  s.ev('SYSCALL_READ_E', 520, 0, 1).ev('SYSCALL_READ_X', 520, 1, 'z');
+  s.ev('PROCEXIT_1_E', 600, 0, 0, 0, 0);
+  s.ev('SYSCALL_READ_E', 601, 8, 1).ev('SYSCALL_READ_X', 601, 1, 'z');
+  for (const e of s.events) w.synthetic({ ts: e.ts, tid: e.tid, type: e.type, params: e.params, large: isLargePayload(e.type) });
+  w.close();
+}
+
+const SYSCALL_FIELDS =
+  '*%evt.num %thread.tid %proc.pid %proc.ppid %proc.pname %proc.name %proc.exe %proc.exepath %proc.cmdline %proc.cwd ' +
+  '%proc.sid %proc.sname %proc.fdlimit %proc.nthreads %proc.nchilds %thread.ismain %user.uid %user.name %group.gid ' +
+  '%group.name %user.loginuid %fd.num %fd.type %fd.name %fd.sip %fd.cip %fd.sport %fd.cport %fd.lip %fd.rip ' +
+  '%fd.l4proto %fd.sockfamily %fd.is_server %fd.connected %evt.abspath %evt.abspath.src %evt.abspath.dst ' +
+  '%evt.is_io %evt.is_io_read %evt.io_dir %evt.category %evt.buflen %evt.rawarg.res %evt.arg[1] | %evt.info';
+
+describe.skipIf(!sysdigAvailable())('synthetic capture: syscall state changes vs sysdig 0.29.3', () => {
+  buildSyscallCapture(SFILE);
+
+  for (const [label, format] of [
+    ['default output', undefined],
+    ['wide -p field list', WIDE_FORMAT],
+    ['credentials, limits, io and path fields', SYSCALL_FIELDS],
+  ] as const) {
+    it(label, async () => {
+      const theirs = await runSysdig(SFILE, format === undefined ? [] : ['-p', format]);
+      expect(theirs.stdout.split('\n').length).toBeGreaterThan(60);
+      const lines: string[] = [];
+      await printCapture(SFILE, { format, dialect: 'sysdig029', unknownEvents: 'skip' }, (l) => lines.push(l));
+      expect(`${lines.join('\n')}\n`).toBe(theirs.stdout);
+    });
+  }
+});
