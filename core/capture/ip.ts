@@ -1,34 +1,14 @@
 /** Text forms of the raw addresses stored in fd and interface lists (network byte order). */
+import { ipv4Text, ipv6Text } from './events/net.js';
 
+// Names in fd and interface lists print as libsinsp prints addresses everywhere else (glibc
+// inet_ntop), so a socket read from the fd table and one seen in an event look the same.
 export function ipv4ToString(buf: Buffer, off: number): string {
-  return `${buf[off]}.${buf[off + 1]}.${buf[off + 2]}.${buf[off + 3]}`;
+  return ipv4Text(buf, off);
 }
 
-/** RFC 5952 text: lowercase, longest run of zero groups (2+) compressed, IPv4-mapped as ::ffff:a.b.c.d. */
 export function ipv6ToString(buf: Buffer, off: number): string {
-  const g: number[] = [];
-  for (let i = 0; i < 8; i++) g.push((buf[off + 2 * i] << 8) | buf[off + 2 * i + 1]);
-  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff) {
-    return `::ffff:${ipv4ToString(buf, off + 12)}`;
-  }
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (g[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && g[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = (a: number[]) => a.map((x) => x.toString(16)).join(':');
-  if (bestStart < 0) return hex(g);
-  return `${hex(g.slice(0, bestStart))}::${hex(g.slice(bestStart + bestLen))}`;
+  return ipv6Text(buf, off);
 }
 
 /** Parse dotted IPv4 into 4 bytes; used by the writer. */
