@@ -19,7 +19,7 @@ import { PT } from '../../core/capture/events/types.js';
 import { printCapture } from '../../core/inspect/format/printer.js';
 import { CONTAINER_FORMAT } from '../../core/inspect/format/formatter.js';
 import { runSysdig, sysdigAvailable } from './oracle.js';
-import { WIDE_FORMAT } from './read-formats.js';
+import { FIELD_BATCHES, WIDE_FORMAT } from './read-formats.js';
 
 type Val = number | bigint | string | Buffer;
 
@@ -508,6 +508,20 @@ describe.skipIf(!sysdigAvailable())('synthetic capture: syscall state changes vs
       const lines: string[] = [];
       await printCapture(SFILE, { format, dialect: 'sysdig029', unknownEvents: 'skip' }, (l) => lines.push(l));
       expect(`${lines.join('\n')}\n`).toBe(theirs.stdout);
+    });
+  }
+});
+
+describe.skipIf(!sysdigAvailable())('synthetic captures: every field batch vs sysdig 0.29.3', () => {
+  for (const file of [FILE, CFILE, SFILE]) {
+    FIELD_BATCHES.forEach((batch, i) => {
+      it(`${file.replace(/^.*\//, '')}: batch ${i + 1}`, async () => {
+        const format = '*' + batch.map((f) => `%${f}`).join('|');
+        const theirs = await runSysdig(file, ['-p', format]);
+        const lines: string[] = [];
+        await printCapture(file, { format, dialect: 'sysdig029', unknownEvents: 'skip' }, (l) => lines.push(l));
+        expect(`${lines.join('\n')}\n`).toBe(theirs.stdout);
+      });
     });
   }
 });
