@@ -7,34 +7,10 @@
  * parser has to recognise.
  */
 import { PPME } from '../capture/events/table.js';
+import { FD_TYPES } from '../capture/metadata.js';
 
-/** scap_fd_type */
-export const FD = {
-  UNINITIALIZED: -1,
-  UNKNOWN: 0,
-  FILE: 1,
-  DIRECTORY: 2,
-  IPV4_SOCK: 3,
-  IPV6_SOCK: 4,
-  IPV4_SERVSOCK: 5,
-  IPV6_SERVSOCK: 6,
-  FIFO: 7,
-  UNIX_SOCK: 8,
-  EVENT: 9,
-  UNSUPPORTED: 10,
-  SIGNALFD: 11,
-  EVENTPOLL: 12,
-  INOTIFY: 13,
-  TIMERFD: 14,
-  NETLINK: 15,
-  FILE_V2: 16,
-  // Newer libscap kinds, recognised so fd lists from recent captures do not get dropped.
-  BPF: 17,
-  USERFAULTFD: 18,
-  IOURING: 19,
-  MEMFD: 20,
-  PIDFD: 21,
-} as const;
+/** scap_fd_type: the capture layer's table, plus the inspector's "not yet known" state. */
+export const FD = { UNINITIALIZED: -1, ...FD_TYPES } as const;
 
 /** scap_l4_proto */
 export const L4 = { UNKNOWN: 0, NA: 1, TCP: 2, UDP: 3, ICMP: 4, RAW: 5 } as const;
