@@ -6,49 +6,10 @@
  */
 import type { FieldResolver } from '../filter/fields.js';
 import { bindField, isAbsent, toNumber, tryBindField, valueText, type BoundField } from './fieldref.js';
+import type { ExecRecord, ProcNode, ProcTreeResult } from '../api/contract.js';
 
-export interface ExecRecord {
-  /** ns since the epoch, decimal text. */
-  ts: string;
-  num: string;
-  exe: string;
-  args: string;
-  name: string;
-  user: string;
-}
-
-export interface ProcNode {
-  /** Unique within a tree: the pid, plus `#n` for the n-th reuse of a pid. */
-  id: string;
-  pid: number;
-  ppid: number | null;
-  /** Parent node id when the parent is in the tree. */
-  parent: string | null;
-  children: string[];
-  name: string;
-  exe: string;
-  args: string;
-  user: string;
-  container: string;
-  /** Creation time, when the capture saw the clone; else null (it existed before). */
-  start: string | null;
-  exit: string | null;
-  exitStatus: number | null;
-  firstSeen: string;
-  lastSeen: string;
-  /** Images in order: the one it started with (inherited from the parent), then each exec. */
-  execs: ExecRecord[];
-  threads: number[];
-  events: number;
-  /** Filter selecting this process's events. */
-  filter: string;
-}
-
-export interface ProcTreeResult {
-  nodes: ProcNode[];
-  /** Ids of nodes whose parent is not in the tree. */
-  roots: string[];
-}
+// The tree's shapes are the API's: it crosses to the UI unchanged.
+export type { ExecRecord, ProcNode, ProcTreeResult };
 
 type F = 'type' | 'dir' | 'res' | 'pid' | 'ppid' | 'tid' | 'name' | 'exe' | 'args' | 'user' | 'cid' | 'cname' | 'ts' | 'num';
 

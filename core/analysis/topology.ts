@@ -10,39 +10,12 @@ import type { FieldResolver } from '../filter/fields.js';
 import { compileFilter, type Predicate } from '../filter/compiler.js';
 import { andFilters, eqClause } from './drilldown.js';
 import { bindField, isAbsent, isTrue, toNumber, valueText, type BoundField } from './fieldref.js';
+import type { TopoEdge, TopoNode, TopologyResult } from '../api/contract.js';
 
 export type TopologyGrouping = 'process' | 'procname' | 'container';
 
-export interface TopoNode {
-  id: string;
-  kind: 'process' | 'container' | 'endpoint';
-  label: string;
-  /** Process nodes: pid; container nodes: id; endpoints: ip[:port]. */
-  detail: string;
-  filter: string;
-}
-
-export interface TopoEdge {
-  /** Client side (the connecting process, or the remote client address). */
-  from: string;
-  /** Server side. */
-  to: string;
-  proto: string;
-  /** Server port of the connections on this edge. */
-  port: number | null;
-  /** Bytes from client to server and back. */
-  bytesOut: number;
-  bytesIn: number;
-  connections: number;
-  ioCalls: number;
-  filter: string;
-}
-
-export interface TopologyResult {
-  grouping: TopologyGrouping;
-  nodes: TopoNode[];
-  edges: TopoEdge[];
-}
+// The graph's shapes are the API's: it crosses to the UI unchanged.
+export type { TopoEdge, TopoNode, TopologyResult };
 
 const NET_IO = "(fd.type=ipv4 or fd.type=ipv6) and fd.name!='' and evt.dir=<";
 

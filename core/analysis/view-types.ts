@@ -74,35 +74,8 @@ export interface ListViewDef {
 
 export type ViewDef = TableViewDef | ListViewDef;
 
-export interface ViewColumn {
-  id: string;
-  title: string;
-  unit: Unit;
-  /** True for group-by key columns of table views. */
-  key?: boolean;
-}
-
-export interface ViewRow {
-  /** Key texts (table views) or the event number (list views). */
-  key: string[];
-  cells: Cell[];
-  /** The filter that selects this row's events: the drill-down. */
-  filter: string;
-}
-
-export interface ViewResult {
-  id: string;
-  title: string;
-  kind: 'table' | 'list';
-  columns: ViewColumn[];
-  rows: ViewRow[];
-  /** Rows before --top cut them. */
-  totalRows: number;
-  sort: { column: string; desc: boolean } | null;
-  /** The filter every row's filter is built on: view filter, user filter and time range. */
-  filter: string | null;
-  drilldown?: string;
-}
+// The result shapes are the API's: views cross to the UI unchanged.
+export type { ViewColumn, ViewRow, ViewResult } from '../api/contract.js';
 
 export interface ResultOptions {
   sort?: string;
