@@ -101,7 +101,8 @@ const TYPESTRING: Record<number, string> = {
 export class FdInfo {
   type: number = FD.UNINITIALIZED;
   openflags = 0;
-  readonly sock: Buffer = Buffer.alloc(SOCKINFO_SIZE);
+  /** The union's bytes, allocated on first use: most fds are files and never touch them. */
+  private sockBytes: Buffer | null = null;
   name = '';
   /** The name at the start of the current event's parsing (for fd.name_changed). */
   oldname = '';
@@ -118,7 +119,8 @@ export class FdInfo {
   copyFrom(o: FdInfo): void {
     this.type = o.type;
     this.openflags = o.openflags;
-    o.sock.copy(this.sock);
+    if (o.sockBytes !== null) o.sockBytes.copy(this.sock);
+    else if (this.sockBytes !== null) this.sockBytes.fill(0);
     this.name = o.name;
     this.oldname = o.oldname;
     this.flags = o.flags;
@@ -140,6 +142,10 @@ export class FdInfo {
     this.type = FD.UNINITIALIZED;
     this.flags = FDF.NONE;
     this.syslogWatch = false;
+  }
+
+  get sock(): Buffer {
+    return (this.sockBytes ??= Buffer.alloc(SOCKINFO_SIZE));
   }
 
   get typechar(): string {
@@ -361,12 +367,15 @@ export class FdTable {
     return this.table.get(fd);
   }
 
-  /** Adds or overwrites `fd`; returns the stored entry (a copy of `fdinfo`), or null when full. */
-  add(fd: number, fdinfo: FdInfo): FdInfo | null {
+  /**
+   * Adds or overwrites `fd`; returns the stored entry (a copy of `fdinfo`), or null when full.
+   * `owned`: the caller made `fdinfo` for this call and drops it, so a new entry can be that object.
+   */
+  add(fd: number, fdinfo: FdInfo, owned = false): FdInfo | null {
     const existing = this.table.get(fd);
     if (existing === undefined) {
       if (this.table.size >= FdTable.maxSize) return null;
-      const stored = fdinfo.clone();
+      const stored = owned ? fdinfo : fdinfo.clone();
       this.table.set(fd, stored);
       return stored;
     }

@@ -796,7 +796,7 @@ export class Parser {
       fdi.dev = dev;
       fdi.name = fullpath;
       fdi.flags |= fdi.name === USER_EVT_DEVICE_NAME ? FDF.IS_TRACER_FILE : FDF.IS_NOT_TRACER_FD;
-      evt.fdinfo = t.addFd(fd, fdi);
+      evt.fdinfo = t.addFd(fd, fdi, true);
       this.onOpenOrConnect(evt);
     }
   }

@@ -165,9 +165,10 @@ export class ThreadInfo {
     return f;
   }
 
-  addFd(fd: number, fdinfo: FdInfo): FdInfo | null {
+  /** `owned`: see FdTable.add. */
+  addFd(fd: number, fdinfo: FdInfo, owned = false): FdInfo | null {
     const t = this.fdTable();
-    const res = t === null ? null : t.add(fd, fdinfo);
+    const res = t === null ? null : t.add(fd, fdinfo, owned);
     this.lastEventFd = fd;
     return res;
   }
