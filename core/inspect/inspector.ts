@@ -356,8 +356,13 @@ export class Inspector implements InspectorState {
     }
     if (this.fdsToRemove.length !== 0) {
       const t = this.threads.getRef(this.tidOfFdToRemove, true);
-      if (t) for (const fd of this.fdsToRemove) t.removeFd(fd);
-      this.fdsToRemove.length = 0;
+      // pop(), not `length = 0`: emptying by length frees the backing store, and the next close
+      // would allocate a new one.
+      const fds = this.fdsToRemove;
+      while (fds.length !== 0) {
+        const fd = fds.pop()!;
+        if (t) t.removeFd(fd);
+      }
     }
 
     this.parser.process(evt);
