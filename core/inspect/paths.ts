@@ -35,7 +35,8 @@ function cstr(p: Buffer | string): string {
  * non-printable bytes with '.', and drops one trailing separator. `base` is the prefix it may not
  * rewind past.
  */
-function copyAndSanitize(base: string, path: string): string {
+export function copyAndSanitize(base: string, path: string, fast = true): string {
+  if (fast && isCanonical(base, path)) return base + path;
   const t: number[] = [];
   for (let i = 0; i < base.length; i++) t.push(base.charCodeAt(i));
   const targetBase = 0;
@@ -91,6 +92,34 @@ function copyAndSanitize(base: string, path: string): string {
       pc++;
     }
   }
+}
+
+/**
+ * True when copyAndSanitize(base, path) would return base + path unchanged, the common case
+ * (an absolute, clean path): then no code-unit array is built. Mirrors each branch below: a
+ * '.' only passes when it starts a plain name ('.x', '..x'), a '/' only when the output does not
+ * already end with one, and the result may not end with a '/' that the last step would drop.
+ */
+function isCanonical(base: string, path: string): boolean {
+  const n = path.length;
+  let prev = base.length === 0 ? 0 : base.charCodeAt(base.length - 1);
+  for (let i = 0; i < n; i++) {
+    const c = path.charCodeAt(i);
+    if (c < 0x20 || c >= 0x7f) return false;
+    if (c === 0x2e) {
+      const c1 = i + 1 < n ? path.charCodeAt(i + 1) : 0;
+      if (c1 === 0 || c1 === 0x2f) return false;
+      if (c1 === 0x2e) {
+        const c2 = i + 2 < n ? path.charCodeAt(i + 2) : 0;
+        if (c2 === 0 || c2 === 0x2f) return false;
+        i++;
+      }
+    } else if (c === 0x2f && prev === 0x2f) {
+      return false;
+    }
+    prev = path.charCodeAt(i);
+  }
+  return !(prev === 0x2f && base.length + n > 1);
 }
 
 /**
