@@ -197,6 +197,24 @@ describe.skipIf(!sysdigAvailable() || CAPTURES.length === 0)('tracehound read vs
     }
   });
 
+  describe('-p format parsing quirks (what each field token consumes)', () => {
+    const FILE = 'falco_cat_write.scap';
+    const FORMATS = [
+      '*%proc.aname %evt.num', '*%proc.apid %evt.num', '*%proc.aname[x] %evt.num', '*%proc.aname[1 %evt.num',
+      '*%proc.aname[ 1] %evt.num', '*%proc.aname[+1]|', '*%proc.aname[1 ]|', '*%proc.aname[1', '*%proc.aname[] %evt.num',
+      '*%proc.aname', '*%evt.around[1] x', '*%fd.num%evt.num', '*%evt.arg.fd]%evt.num', '*%2proc.name|%30proc.name|',
+      '*%evt.type.is.open %evt.num', '*%thread.cgroup.cpu_acct|', '*%k8s.pod.label.app x', '%evt.num\\t%proc.name\\n',
+    ];
+    for (const f of FORMATS) {
+      it(f, async () => {
+        const theirs = await runSysdig(`${CAPTURE_DIR}/${FILE}`, ['-p', f]);
+        const ours = await ourRead(['-r', FILE, '--skip-new-events', '-p', f]);
+        expect(ours.out).toBe(theirs.stdout);
+        expect(ours.out.length).toBeGreaterThan(0);
+      });
+    }
+  });
+
   it('libs_curl_google_comments (unreadable for sysdig 0.29.3) decodes exactly like libs_curl_google', async () => {
     expect(CAPTURES).toContain(COMMENTS);
     const plain = await ourRead(['-r', 'libs_curl_google.scap', '-p', WIDE_FORMAT]);

@@ -24,7 +24,15 @@ export type { Extractor, FieldArg, FieldClassName, FieldDef, FieldValue, FieldCo
 interface ClassGroup {
   readonly fields: readonly FieldDef[];
   /** Class-specific parsing before the generic longest-prefix match. */
-  readonly custom?: (text: string, byName: Map<string, FieldDef>) => ParsedField | null;
+  readonly custom?: (text: string, byName: Map<string, FieldDef>, opts: ParseOptions) => ParsedField | null;
+}
+
+export interface ParseOptions {
+  /**
+   * Whose parsing quirks to follow where libsinsp versions differ: sysdig 0.29.3's (for output
+   * that must match it byte for byte) or current libs' (default).
+   */
+  readonly dialect?: 'current' | 'sysdig029';
 }
 
 export interface ParsedField {
@@ -107,17 +115,36 @@ function argLike(text: string, base: string, def: FieldDef): ParsedField {
   throw syntaxError(text);
 }
 
-function threadCustom(text: string, byName: Map<string, FieldDef>): ParsedField | null {
+/** sinsp_numparser::parsed32: sscanf("%d%c") == 1, i.e. optional blanks, sign, digits, nothing else. */
+function parsed32(s: string): number | null {
+  return /^\s*[+-]?\d+$/.test(s) ? Number(s) | 0 : null;
+}
+
+/**
+ * proc.apid[N] and friends. Without a valid [N] the field means "any ancestor" in filters and
+ * the process itself in output. libs since 2023 then consume just the name; libsinsp of sysdig
+ * 0.29.3 consumes nothing unless the text is exactly the name (so in a -p format the rest of
+ * the token prints literally), and a valid number without ']' also consumes nothing.
+ */
+function ancestorArg(text: string, base: string, def: FieldDef, legacy: boolean): ParsedField {
+  if (text[base.length] === '[') {
+    const close = text.indexOf(']');
+    const n = parsed32(close < 0 ? text.slice(base.length + 1) : text.slice(base.length + 1, close));
+    if (n !== null && close >= 0) return { def, arg: { text: String(n), index: n }, length: close + 1 };
+    if (n !== null && legacy) return { def, arg: { text: String(n), index: n }, length: 0 };
+  }
+  if (legacy && text !== base) return { def, length: 0 };
+  return { def, length: base.length };
+}
+
+function threadCustom(text: string, byName: Map<string, FieldDef>, opts: ParseOptions): ParsedField | null {
   for (const base of ['proc.apid', 'proc.aname', 'proc.aexe', 'proc.aexepath', 'proc.acmdline']) {
     if (!text.startsWith(base)) continue;
     // Longer ancestor fields share prefixes (proc.aexe / proc.aexepath): take the longest base.
     const longer = ['proc.aexepath'].find((b) => b !== base && b.startsWith(base) && text.startsWith(b));
     if (longer) continue;
-    const def = byName.get(base)!;
-    const b = bracketArg(text, base.length);
-    if (b) return { def, arg: b.arg, length: b.end };
-    // Without an index the field means "any ancestor" (filters); in output it is the process.
-    return { def, length: base.length };
+    const legacy = opts.dialect === 'sysdig029' && (base === 'proc.apid' || base === 'proc.aname');
+    return ancestorArg(text, base, byName.get(base)!, legacy);
   }
   if (text.startsWith('thread.cgroup') && !text.startsWith('thread.cgroups')) {
     if (text[13] !== '.') throw syntaxError(text);
@@ -185,7 +212,7 @@ export const ALL_FIELDS: readonly FieldDef[] = GROUPS.flatMap((g) => g.fields);
  * Parse the field at the start of `text` (the rest of a -p format after '%'). Returns null when
  * no field name prefixes it. Throws for malformed arguments, like sysdig does.
  */
-export function parseFieldPrefix(text: string): ParsedField | null {
+export function parseFieldPrefix(text: string, opts: ParseOptions = {}): ParsedField | null {
   for (const g of GROUPS) {
     let hit = false;
     for (const f of g.fields) {
@@ -196,7 +223,7 @@ export function parseFieldPrefix(text: string): ParsedField | null {
     }
     if (!hit) continue;
     if (g.custom) {
-      const p = g.custom(text, BY_NAME);
+      const p = g.custom(text, BY_NAME, opts);
       if (p) return p;
     }
     let best: FieldDef | null = null;

@@ -61,9 +61,11 @@ export class EventFormatter {
   readonly requireAll: boolean;
   private readonly tokens: Token[] = [];
 
+  /** `dialect` picks whose field-name parsing quirks apply (see ParseOptions); default current. */
   constructor(
     format: string,
     readonly json = false,
+    dialect: 'current' | 'sysdig029' = 'current',
   ) {
     if (format === '') throw formatError('empty formatting token');
     let f = format;
@@ -87,16 +89,19 @@ export class EventFormatter {
         j += m[0].length;
       }
       const rest = f.slice(j + 1);
-      const parsed = parseFieldPrefix(rest);
+      const parsed = parseFieldPrefix(rest, { dialect });
       if (parsed === null) throw new TracehoundError('FILTER_UNKNOWN_FIELD', `invalid formatting token ${rest}`, { hint: 'Run `tracehound fields` to list field names.' });
-      if (parsed.def.flags.filterOnly) {
+      // libsinsp only refuses filter-only fields in its generic name parser; evt.around has its
+      // own, so it is accepted and never has a value to display.
+      const around = parsed.def.name === 'evt.around';
+      if (parsed.def.flags.filterOnly && !around) {
         throw new TracehoundError('FILTER_UNKNOWN_FIELD', `${rest} is filter only and cannot be used as a display field`);
       }
       this.tokens.push({
         kind: 'field',
         key: rest.slice(0, parsed.length),
         def: parsed.def,
-        extract: parsed.def.bind(parsed.arg),
+        extract: around ? () => null : parsed.def.bind(parsed.arg),
         width,
       });
       j += parsed.length;

@@ -47,7 +47,8 @@ export interface PrintSummary extends InspectSummary {
  */
 export async function printCapture(path: string, opts: PrintOptions, write: (line: string) => void): Promise<PrintSummary> {
   const json = opts.json ?? false;
-  const formatter = new EventFormatter(unescapeFormat(opts.format ?? DEFAULT_FORMAT), json);
+  const dialect = opts.dialect ?? 'sysdig029';
+  const formatter = new EventFormatter(unescapeFormat(opts.format ?? DEFAULT_FORMAT), json, dialect);
   const ctx: { evt: FieldContext['evt'] | null; state: Inspector; render: RenderSettings } = {
     evt: null,
     state: null as unknown as Inspector,
@@ -55,7 +56,7 @@ export async function printCapture(path: string, opts: PrintOptions, write: (lin
   };
   const pred = opts.filter;
   const insp = new Inspector({
-    dialect: opts.dialect ?? 'sysdig029',
+    dialect,
     internalEvents: opts.internal ?? false,
     ...(opts.unknownEvents !== undefined ? { unknownEvents: opts.unknownEvents } : {}),
     ...(pred

@@ -51,6 +51,26 @@ describe('field registry', () => {
     expect(parseFieldPrefix('nosuch.field')).toBeNull();
   });
 
+  it('parses ancestor indexes like current libs, or like sysdig 0.29.3 on request', () => {
+    expect(parseFieldPrefix('proc.aname[2] x')).toMatchObject({ arg: { index: 2 }, length: 13 });
+    expect(parseFieldPrefix('proc.aname[ +2]')).toMatchObject({ arg: { index: 2 }, length: 15 });
+    // No valid index: "the process" in output, "any ancestor" in filters.
+    expect(parseFieldPrefix('proc.aname x')).toMatchObject({ length: 10 });
+    expect(parseFieldPrefix('proc.aname x')?.arg).toBeUndefined();
+    expect(parseFieldPrefix('proc.aname[2x] x')).toMatchObject({ length: 10 });
+    expect(parseFieldPrefix('proc.aname[2x] x')?.arg).toBeUndefined();
+    // 0.29.3 consumes nothing unless the text is exactly the name.
+    const old = { dialect: 'sysdig029' } as const;
+    expect(parseFieldPrefix('proc.aname', old)).toMatchObject({ length: 10 });
+    expect(parseFieldPrefix('proc.aname', old)?.arg).toBeUndefined();
+    expect(parseFieldPrefix('proc.aname x', old)).toMatchObject({ length: 0 });
+    expect(parseFieldPrefix('proc.aname x', old)?.arg).toBeUndefined();
+    expect(parseFieldPrefix('proc.apid[2 ]', old)).toMatchObject({ length: 0 });
+    expect(parseFieldPrefix('proc.apid[2 ]', old)?.arg).toBeUndefined();
+    expect(parseFieldPrefix('proc.apid[2', old)).toMatchObject({ arg: { index: 2 }, length: 0 });
+    expect(parseFieldPrefix('proc.apid[3]|', old)).toMatchObject({ arg: { index: 3 }, length: 12 });
+  });
+
   it('reports unknown fields and bad arguments as typed errors', () => {
     expect(() => resolveField('proc.nosuch')).toThrowError(TracehoundError);
     try {
