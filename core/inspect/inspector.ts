@@ -108,6 +108,17 @@ export class Inspector implements InspectorState {
   }
 
   eventInfo(type: number): EventInfo {
+    const cached = this.infoByType[type];
+    if (cached !== null && cached !== undefined) return cached;
+    const e = this.lookupEventInfo(type);
+    if (type >= 0 && type < 1 << 16) this.infoByType[type] = e;
+    return e;
+  }
+
+  /** eventInfo() answers per type from here once looked up (every event asks). */
+  private readonly infoByType: Array<EventInfo | null> = new Array<EventInfo | null>(1 << 16).fill(null);
+
+  private lookupEventInfo(type: number): EventInfo {
     const e = eventInfo(type, this.dialect) ?? eventInfo(type, 'current');
     if (e !== undefined) return e;
     return { code: type, id: `UNKNOWN_${type}`, name: 'unknown', dir: (type & 1) === 1 ? 'exit' : 'enter', category: EC.UNKNOWN, flags: EF.NONE, params: [] };
