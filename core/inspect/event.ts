@@ -44,11 +44,15 @@ export class ParamReader {
     return o + n <= this.raw.buf.length ? o : -1;
   }
 
+  // Loads byte by byte: Buffer#read*LE validate their argument on every call, and these run
+  // several times per event.
   i64(i: number): number {
     const o = this.readable(i, 8);
     if (o < 0) return 0;
     const b = this.raw.buf;
-    return b.readInt32LE(o + 4) * TWO32 + b.readUInt32LE(o);
+    const lo = (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+    const hi = b[o + 4]! | (b[o + 5]! << 8) | (b[o + 6]! << 16) | (b[o + 7]! << 24);
+    return hi * TWO32 + lo;
   }
 
   i64big(i: number): bigint {
@@ -63,17 +67,23 @@ export class ParamReader {
 
   u32(i: number): number {
     const o = this.readable(i, 4);
-    return o < 0 ? 0 : this.raw.buf.readUInt32LE(o);
+    if (o < 0) return 0;
+    const b = this.raw.buf;
+    return (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
   }
 
   i32(i: number): number {
     const o = this.readable(i, 4);
-    return o < 0 ? 0 : this.raw.buf.readInt32LE(o);
+    if (o < 0) return 0;
+    const b = this.raw.buf;
+    return b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24);
   }
 
   u16(i: number): number {
     const o = this.readable(i, 2);
-    return o < 0 ? 0 : this.raw.buf.readUInt16LE(o);
+    if (o < 0) return 0;
+    const b = this.raw.buf;
+    return b[o]! | (b[o + 1]! << 8);
   }
 
   u8(i: number): number {
@@ -88,11 +98,15 @@ export class ParamReader {
     return this.raw.buf.subarray(o, o + this.raw.paramLen(i));
   }
 
-  /** C-string reading of a param: up to the first NUL, as latin1 bytes. */
+  /** C-string reading of a param: up to the first NUL, as latin1 bytes (no Buffer view made). */
   str(i: number): string {
-    const b = this.bytes(i);
-    const z = b.indexOf(0);
-    return b.toString('latin1', 0, z < 0 ? b.length : z);
+    if (i >= this.raw.nparams) return '';
+    const b = this.raw.buf;
+    const o = this.raw.paramOffset(i);
+    const end = o + this.raw.paramLen(i);
+    let z = o;
+    while (z < end && b[z] !== 0) z++;
+    return z === o ? '' : b.latin1Slice(o, z);
   }
 
   /** Index of the first param with this name in the table entry, or -1. */

@@ -751,31 +751,40 @@ export class Parser {
     const retrieved = this.retrieveEnter(evt);
     const enter = this.tmp;
     const fd = evt.i64(0);
-    let name: Buffer;
+    // The name as its C string plus its param length (NUL included), which is what
+    // concatenate_paths is given: no Buffer view per open.
+    let name: string;
+    let nameLen: number;
     let flags: number;
     let dev = 0;
     let sdir: string;
 
     if (etype === ET.OPEN_X) {
-      name = evt.bytes(1);
+      name = evt.str(1);
+      nameLen = evt.len(1);
       flags = evt.u32(2);
       if (evt.nparams > 4) dev = evt.u32(4);
       if (retrieved && enter.nparams >= 2) {
-        const en = enter.bytes(0);
-        if (en.length !== 0 && cstrOf(en) !== '(NULL)') {
+        const enLen = enter.len(0);
+        const en = enLen === 0 ? '' : enter.str(0);
+        if (enLen !== 0 && en !== '(NULL)') {
           name = en;
+          nameLen = enLen;
           flags = enter.u32(1);
         }
       }
       sdir = t.getCwd();
     } else if (etype === ET.CREAT_X) {
-      name = evt.bytes(1);
+      name = evt.str(1);
+      nameLen = evt.len(1);
       flags = 0;
       if (evt.nparams > 3) dev = evt.u32(3);
       if (retrieved && enter.nparams >= 1) {
-        const en = enter.bytes(0);
-        if (en.length !== 0 && cstrOf(en) !== '(NULL)') {
+        const enLen = enter.len(0);
+        const en = enLen === 0 ? '' : enter.str(0);
+        if (enLen !== 0 && en !== '(NULL)') {
           name = en;
+          nameLen = enLen;
           flags = 0;
         }
       }
@@ -783,26 +792,30 @@ export class Parser {
     } else if (etype === ET.OPENAT_X) {
       // The old openat exit carries nothing: libsinsp reads the enter event, even a stale one.
       if (!this.tmpLoaded) return;
-      name = enter.bytes(1);
+      name = enter.str(1);
+      nameLen = enter.len(1);
       flags = enter.u32(2);
-      sdir = this.parseDirfd(evt, cstrOf(name), enter.i64(0));
+      sdir = this.parseDirfd(evt, name, enter.i64(0));
     } else {
-      name = evt.bytes(2);
+      name = evt.str(2);
+      nameLen = evt.len(2);
       flags = evt.u32(3);
       let dirfd = evt.i64(1);
       if (etype === ET.OPENAT_2_X && evt.nparams > 5) dev = evt.u32(5);
       if (retrieved && enter.nparams >= 3) {
-        const en = enter.bytes(1);
-        if (en.length !== 0 && cstrOf(en) !== '(NULL)') {
+        const enLen = enter.len(1);
+        const en = enLen === 0 ? '' : enter.str(1);
+        if (enLen !== 0 && en !== '(NULL)') {
           name = en;
+          nameLen = enLen;
           flags = enter.u32(2);
           dirfd = enter.i64(0);
         }
       }
-      sdir = this.parseDirfd(evt, cstrOf(name), dirfd);
+      sdir = this.parseDirfd(evt, name, dirfd);
     }
 
-    const fullpath = concatenatePaths(sdir, name);
+    const fullpath = concatenatePaths(sdir, name, nameLen);
     if (fd >= 0) {
       const fdi = new FdInfo();
       fdi.type = flags & O.DIRECTORY ? FD.DIRECTORY : FD.FILE_V2;
