@@ -106,7 +106,7 @@ export class ParamReader {
     const end = o + this.raw.paramLen(i);
     let z = o;
     while (z < end && b[z] !== 0) z++;
-    return z === o ? '' : b.latin1Slice(o, z);
+    return z === o ? '' : b.toString('latin1', o, z);
   }
 
   /** Index of the first param with this name in the table entry, or -1. */
