@@ -25,18 +25,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     const topic = first === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.stdout.write(topic ? `${topic.usage}\n` : helpText());
+    io.stdout.write(topic ? `${(await topic.load()).usage}\n` : helpText());
     return first === undefined ? EXIT.usage : EXIT.ok;
   }
   if (first === '-v' || first === '--version') {
     io.stdout.write(`tracehound ${packageVersion()}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === first);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === first);
+  if (!entry) {
     io.stderr.write(`tracehound: error CLI_UNKNOWN_COMMAND: unknown command '${first}'\n  hint: commands are ${COMMANDS.map((c) => c.name).join(', ')}; see \`tracehound --help\`.\n`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.usage}\n`);
     return EXIT.ok;
