@@ -38,6 +38,7 @@ import { FDF, FdInfo, SO, sockinfoToString } from './fdinfo.js';
 import { isIpv4MappedIpv6 } from './net.js';
 import { concatenatePaths } from './paths.js';
 import { ThreadInfo } from './threadinfo.js';
+import { TRACER_RES, TracerParser } from './tracers.js';
 import { renderParamText } from './render.js';
 import type { InspectorState } from './state.js';
 
@@ -264,13 +265,19 @@ export class Parser {
     let filterLater = false;
     if (filter) {
       let eflags = evt.flags;
-      if (etype === ET.WRITE_X) {
+      if (etype === ET.WRITE_X && this.s.dialect === 'sysdig029') {
+        // Writes that may be tracers change state (they can become tracer events).
         let f = evt.fdinfo;
         if (f === null && evt.tinfo !== null) {
           f = evt.tinfo.getFd(evt.tinfo.lastEventFd);
           evt.fdinfo = f;
         }
-        if (f && f.flags & (FDF.IS_TRACER_FD | FDF.IS_TRACER_FILE)) eflags |= EF.MODIFIES_STATE;
+        if (f && f.flags & (FDF.IS_TRACER_FD | FDF.IS_TRACER_FILE)) {
+          eflags |= EF.MODIFIES_STATE;
+        } else if (evt.raw.flags & SCAP_DF_TRACER) {
+          evt.fdinfo = null;
+          eflags |= EF.MODIFIES_STATE;
+        }
       }
       if (eflags & EF.MODIFIES_STATE) {
         filterLater = true;
@@ -507,9 +514,13 @@ export class Parser {
         break;
     }
 
-    if (filterLater && filter && !filter(evt)) {
-      evt.filteredOut = true;
-      return;
+    if (filterLater && filter) {
+      if (!filter(evt)) {
+        evt.filteredOut = true;
+        return;
+      }
+      // A passing filter overrides what parsing decided (e.g. an incomplete tracer write).
+      evt.filteredOut = false;
     }
     if (evt.raw.flags & SCAP_DF_STATE_ONLY) evt.filteredOut = true;
     if (evt.fdinfo) evt.fdinfoNameChanged = evt.fdinfo.name !== evt.fdinfo.oldname;
@@ -1279,7 +1290,11 @@ export class Parser {
     const eflags = evt.flags;
     const retval = evt.i64(0);
     const f = evt.fdinfo;
-    if (f === null) return;
+    if (f === null) {
+      // A write sysdig saved as a tracer (its fd is gone from the file's state).
+      if (this.s.dialect === 'sysdig029' && evt.raw.flags & SCAP_DF_TRACER && evt.tinfo) this.parseTracer(evt);
+      return;
+    }
     if (this.detectTracerWrite(evt, eflags)) return;
     if (retval < 0) return;
 
@@ -1319,18 +1334,72 @@ export class Parser {
   }
 
   /**
-   * Tracer writes (sysdig's user-space span markers written to /dev/null). We recognise the
-   * bookkeeping libsinsp does on the fd flags; payloads are never turned into tracer events.
+   * detect_and_process_tracer_write(): writes to /dev/null may be sysdig tracers (0.29.3 only;
+   * libs dropped them). The first write that parses marks the fd as a tracer fd, the first that
+   * cannot marks it as not one; an incomplete marker leaves it undecided.
    */
   private detectTracerWrite(evt: InspectedEvent, eflags: number): boolean {
+    if (this.s.dialect !== 'sysdig029') return false;
     const f = evt.fdinfo!;
     if (f.flags & FDF.IS_NOT_TRACER_FD) return false;
-    if (f.flags & FDF.IS_TRACER_FD) return false;
+    if (f.flags & FDF.IS_TRACER_FD) {
+      this.parseTracer(evt);
+      return true;
+    }
     if (f.flags & FDF.IS_TRACER_FILE && eflags & EF.WRITES_TO_FD) {
-      const data = evt.bytes(1);
-      if (!looksLikeTracer(data)) f.flags |= FDF.IS_NOT_TRACER_FD;
+      const res = this.parseTracer(evt);
+      if (res === TRACER_RES.OK) {
+        f.flags |= FDF.IS_TRACER_FD;
+        return true;
+      }
+      if (res === TRACER_RES.FAILED) f.flags |= FDF.IS_NOT_TRACER_FD;
     }
     return false;
+  }
+
+  /**
+   * parse_tracer(): feed the write's data to the thread's tracer parser and, when it yields a
+   * marker (or garbage on a known tracer fd), turn the event into a tracer event in place. An
+   * incomplete marker hides the write.
+   */
+  private parseTracer(evt: InspectedEvent): number {
+    const t = evt.tinfo!;
+    const p = (t.tracerParser ??= new TracerParser());
+    const data = evt.bytes(1);
+    const res = p.process(data, { tid: t.tid, pid: t.pid, ptid: t.ptid });
+    if (res === TRACER_RES.TRUNCATED) {
+      evt.filteredOut = true;
+      return res;
+    }
+    let type: number;
+    let id: bigint;
+    let tags: Buffer[];
+    let args: Array<[Buffer, Buffer]>;
+    if (res === TRACER_RES.OK) {
+      type = p.typeByte === 0x3e ? ET.TRACER_E : ET.TRACER_X;
+      id = p.id;
+      tags = p.tagList();
+      args = p.argList();
+    } else {
+      if (!(evt.fdinfo && evt.fdinfo.flags & FDF.IS_TRACER_FD)) return res;
+      type = ET.TRACER_E;
+      id = 0n;
+      // The message is a C string: the data's first NUL ends it.
+      const msg = Buffer.concat([Buffer.from('invalid tracer ', 'latin1'), data, Buffer.from(`, len${data.length}`, 'latin1')]);
+      const z = msg.indexOf(0);
+      tags = [z < 0 ? msg : msg.subarray(0, z)];
+      args = [];
+    }
+    const raw = tracerEvent(evt.raw, type, id, tags, args);
+    evt.bind(raw, this.infoOf(raw));
+    // sinsp_evt::init(): the tracer event starts without thread or fd.
+    evt.tinfo = null;
+    evt.fdinfo = null;
+    evt.fdinfoNameChanged = false;
+    t.lastEventFd = -1;
+    t.lastEventType = ET.TRACER_E;
+    t.latencyReset();
+    return res;
   }
 
   // --- containers ------------------------------------------------------------------------------
@@ -1507,13 +1576,61 @@ function usesClientPort(t: ThreadInfo, port: number): boolean {
   return false;
 }
 
-/** Cheap pre-check of sysdig's tracer syntax (">:" / "<:" simple form, or a JSON array). */
-function looksLikeTracer(data: Buffer): boolean {
-  if (data.length === 0) return false;
-  const c = data[0];
-  return c === 0x3e || c === 0x3c || c === 0x5b;
-}
 
 /** Events of EVF blocks with this dump flag only feed the state (libscap SCAP_DF_STATE_ONLY). */
 export const SCAP_DF_STATE_ONLY = 1 << 0;
+/** A write sysdig recognised as a tracer when it saved the capture (SCAP_DF_TRACER). */
+export const SCAP_DF_TRACER = 1 << 1;
+
+/** A detached tracer event (PPME_TRACER_E/X) standing in for the write it came from. */
+function tracerEvent(from: RawEvent, type: number, id: bigint, tags: Buffer[], args: Array<[Buffer, Buffer]>): RawEvent {
+  const idb = Buffer.alloc(8);
+  idb.writeBigInt64LE(BigInt.asIntN(64, id));
+  // Strings as the file format stores these types: NUL-terminated, names and values alternating.
+  const tagb = Buffer.concat(tags.flatMap((t) => [t, ZERO]));
+  const argb = Buffer.concat(args.flatMap(([n, v]) => [n, ZERO, v, ZERO]));
+  const params = [idb, tagb, argb];
+  const headerLen = 26;
+  const lens = Buffer.alloc(params.length * 2);
+  params.forEach((b, i) => lens.writeUInt16LE(b.length, i * 2));
+  const header = Buffer.alloc(headerLen);
+  header.writeBigUInt64LE(from.ts, 0);
+  header.writeBigInt64LE(BigInt(from.tid), 8);
+  const buf = Buffer.concat([header, lens, ...params]);
+  buf.writeUInt32LE(buf.length, 16);
+  buf.writeUInt16LE(type, 20);
+  buf.writeUInt32LE(params.length, 22);
+  const offs: number[] = [];
+  let o = headerLen + lens.length;
+  for (const b of params) {
+    offs.push(o);
+    o += b.length;
+  }
+  const raw: RawEvent = {
+    type,
+    tid: from.tid,
+    ts: from.ts,
+    tsNum: from.tsNum,
+    tsLo: from.tsLo,
+    tsHi: from.tsHi,
+    cpu: from.cpu,
+    flags: from.flags,
+    nparams: params.length,
+    largePayload: false,
+    v1: false,
+    buf,
+    start: 0,
+    rawLen: buf.length,
+    headerLen,
+    paramLen: (i) => params[i]?.length ?? 0,
+    paramOffset: (i) => offs[i] ?? buf.length,
+    param: (i) => params[i] ?? ZERO.subarray(0, 0),
+    blockOffset: from.blockOffset,
+    blockType: from.blockType,
+    seq: from.seq,
+    clone: () => raw,
+  };
+  return raw;
+}
+const ZERO = Buffer.alloc(1);
 

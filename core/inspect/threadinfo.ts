@@ -5,6 +5,7 @@
 import { CL } from './constants.js';
 import { FdInfo, FdTable } from './fdinfo.js';
 import { concatenatePaths } from './paths.js';
+import type { TracerParser } from './tracers.js';
 import type { RawEvent } from '../capture/event.js';
 import type { EventView } from '../capture/flyweight.js';
 
@@ -80,6 +81,8 @@ export class ThreadInfo {
   private prevTsLo = 0;
   lastAccessTs = 0n;
   parentLoopDetected = false;
+  /** sysdig tracer parser of this thread (0.29.3 dialect), made on its first tracer write. */
+  tracerParser: TracerParser | null = null;
 
   readonly fdtable = new FdTable();
   /** Private per-field state (thread.totexectime, thread.cpu, evt.latency...), keyed by field id. */
@@ -105,6 +108,11 @@ export class ThreadInfo {
   latencyEnter(hi: number, lo: number): void {
     this.entHi = this.exitHi = hi;
     this.entLo = this.exitLo = lo;
+  }
+
+  /** A tracer event: no latency, and no enter to measure the next exit from. */
+  latencyReset(): void {
+    this.entHi = this.entLo = this.exitHi = this.exitLo = 0;
   }
 
   /** An exit event at ts (hi, lo): latency is measured from the last enter, if there was one. */

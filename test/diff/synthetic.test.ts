@@ -18,6 +18,8 @@ import { PPME, eventInfo, isLargePayload } from '../../core/capture/events/table
 import { PT } from '../../core/capture/events/types.js';
 import { printCapture } from '../../core/inspect/format/printer.js';
 import { CONTAINER_FORMAT } from '../../core/inspect/format/formatter.js';
+import { compileFilter } from '../../core/filter/compiler.js';
+import { RegistryResolver } from '../../core/rules/syscall-resolver.js';
 import { runSysdig, sysdigAvailable } from './oracle.js';
 import { FIELD_BATCHES, WIDE_FORMAT } from './read-formats.js';
 
@@ -512,8 +514,89 @@ describe.skipIf(!sysdigAvailable())('synthetic capture: syscall state changes vs
   }
 });
 
+// --- sysdig tracers (span markers written to /dev/null) -----------------------------------------
+
+const TFILE = join(dir, 'tracers.scap');
+
+/** Write sequences, one thread (and one /dev/null fd) each: complete, fragmented, malformed. */
+const TRACER_SCENARIOS: readonly string[][] = [
+  ['>:t:mytag::', '<:t:mytag::', '>:12:a.b.c:x=1,y=two:', '<:12:a.b.c:z=3:', 'hello', '>:t:x::'],
+  ['hello', '>:t:mytag::'],
+  ['>:t:my', 'tag::', '<:t:mytag::'],
+  ['>:p:a\\.b\\:c:k\\=1=v\\,2,k2=v3:', '<:pp:x::', '>:g:y::', '>:::', '<::tag:a=:'],
+  ['>:0:t::', '>:-5:t::', '>:5x:t::', '>:t:a=b::'],
+  ['[">", 12, ["a", "b"], [{"k": "v"}, {"k2": "v2"}]]', '["<", "t", [], []]', '["<","p",["x"],[{"a":"1"}]]', '[">", 3, ["t1"] ]'],
+  ['[">", 12', ', ["a"], []]', '<html>', '>:t:q::'],
+  ['<html>', '>:t:q::'],
+  ['>:t:a:b', 'c:', 'x', '>:t:a:b=1'],
+  ['>:t:a:b=1', ':', '>:12:x', 'y:k=v', ',k2=v2:', '<:12:xy::'],
+  ['>:t:mytag::', 'partial-garbage', '["<", 5', ', ["q"], []]', 'x\0y'],
+];
+
+function buildTracerCapture(file: string): void {
+  const w = CaptureWriter.toFile(file);
+  w.machineInfo({ numCpus: 1, memorySizeBytes: 1 << 30, maxPid: 32768, hostname: 'synth', bootTsEpoch: 0n, flags: 0n, reserved3: 0n, reserved4: 0n });
+  w.interfaces([]);
+  w.users([{ uid: 0, gid: 0, name: 'root', homedir: '/root', shell: '/bin/sh' }], [{ gid: 0, name: 'root' }]);
+  const tids = TRACER_SCENARIOS.map((_, i) => 700 + i);
+  w.threads([
+    thread({ tid: 1, pid: 1, ptid: 0, comm: 'init', exe: '/sbin/init', cwd: '/', vtid: 1, vpid: 1, pidnsInitStartTs: 5n }),
+    ...tids.map((tid) => thread({ tid, pid: tid, ptid: 1, comm: `app${tid}`, exe: 'app', cwd: '/', vtid: tid, vpid: tid, pidnsInitStartTs: 5n })),
+  ]);
+  w.fds(tids.map((tid) => ({ tid, fd: 3, ino: 0n, type: 16, name: '/dev/null', openFlags: 2 })));
+  const s = new Script();
+  TRACER_SCENARIOS.forEach((writes, i) => {
+    for (const data of writes) s.ev('SYSCALL_WRITE_E', tids[i]!, 3, data.length).ev('SYSCALL_WRITE_X', tids[i]!, data.length, Buffer.from(data, 'latin1'));
+  });
+  for (const e of s.events) w.synthetic({ ts: e.ts, tid: e.tid, type: e.type, params: e.params, large: isLargePayload(e.type) });
+  w.close();
+}
+
+describe.skipIf(!sysdigAvailable())('synthetic capture: sysdig tracers vs sysdig 0.29.3', () => {
+  buildTracerCapture(TFILE);
+  const TRACER_FIELDS = '*%evt.num %thread.tid %evt.type %evt.dir %evt.args %fd.name %evt.latency %evt.rawres %evt.failed %evt.category | %evt.info';
+
+  const CASES: ReadonlyArray<{ format?: string; json?: boolean; filter?: string }> = [
+    {},
+    { format: TRACER_FIELDS },
+    { json: true },
+    { filter: 'evt.type=tracer' },
+    // A passing capture filter shows the writes that only carried part of a marker.
+    { format: TRACER_FIELDS, filter: 'evt.type=write' },
+    { format: TRACER_FIELDS, filter: 'proc.name=app709' },
+  ];
+  for (const c of CASES) {
+    const args = [...(c.format !== undefined ? ['-p', c.format] : []), ...(c.json ? ['-j'] : []), ...(c.filter !== undefined ? [c.filter] : [])];
+    it(args.join(' ') || 'default output', async () => {
+      const theirs = await runSysdig(TFILE, args);
+      expect(theirs.stdout.split('\n').length).toBeGreaterThan(5);
+      if (c.filter !== 'evt.type=write') expect(theirs.stdout).toContain('tracer');
+      const lines: string[] = [];
+      await printCapture(
+        TFILE,
+        {
+          ...(c.format !== undefined ? { format: c.format } : {}),
+          json: c.json ?? false,
+          dialect: 'sysdig029',
+          unknownEvents: 'skip',
+          ...(c.filter !== undefined ? { filter: compileFilter(c.filter, new RegistryResolver()).match } : {}),
+        },
+        (l) => lines.push(l),
+      );
+      expect(`${lines.join('\n')}\n`).toBe(theirs.stdout);
+    });
+  }
+
+  it('current libs (no tracers): the writes stay writes', async () => {
+    const lines: string[] = [];
+    await printCapture(TFILE, { dialect: 'current', format: '%evt.type' }, (l) => lines.push(l));
+    expect(lines.length).toBeGreaterThan(40);
+    expect(new Set(lines)).toEqual(new Set(['write']));
+  });
+});
+
 describe.skipIf(!sysdigAvailable())('synthetic captures: every field batch vs sysdig 0.29.3', () => {
-  for (const file of [FILE, CFILE, SFILE]) {
+  for (const file of [FILE, CFILE, SFILE, TFILE]) {
     FIELD_BATCHES.forEach((batch, i) => {
       it(`${file.replace(/^.*\//, '')}: batch ${i + 1}`, async () => {
         const format = '*' + batch.map((f) => `%${f}`).join('|');
