@@ -4,6 +4,7 @@ import { App } from './App';
 import { apiHandle } from './api';
 import { openCapture } from './areas/CapturesArea';
 import { openCase } from './areas/case/state';
+import { closeCaptureOnUnload } from './explorer/open';
 import { startUrlSync } from './explorer/url';
 import { request } from './state/operations';
 import { useApp } from './state/store';
@@ -28,6 +29,7 @@ function boot(): void {
   });
   // In web mode the URL can name a capture and the state to restore; it wins over the command line's.
   const fromUrl = handle.transport === 'websocket' && startUrlSync();
+  closeCaptureOnUnload();
   void request('Could not reach the engine', 'app.info', {}).then((info) => {
     if (!info) return;
     useApp.getState().setAppInfo(info);

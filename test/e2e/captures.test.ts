@@ -4,7 +4,7 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_DATA, launchBrowser, screenshot, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import { SHARED_DATA, launchBrowser, screenshot, gotoStartPage, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
 
 const CAPTURES = join(SHARED_DATA, 'captures');
 
@@ -39,7 +39,7 @@ describe('web mode: opening captures', () => {
 
   async function openDialog() {
     const { page } = browser;
-    await page.goto(server.url);
+    await gotoStartPage(page, server);
     await page.getByTestId('app-shell').waitFor();
     await page.getByTestId('open-capture-button').click();
     await page.getByTestId('open-capture-dialog').waitFor();

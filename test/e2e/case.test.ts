@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectEngine, type EngineClient } from './engine.js';
-import { SHARED_DATA, launchBrowser, screenshot, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import { SHARED_DATA, launchBrowser, screenshot, gotoStartPage, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
 
 const CAPTURE = join(SHARED_DATA, 'captures', 'inspect_502error.scap');
 
@@ -44,7 +44,7 @@ describe('web mode: cases', () => {
 
   it('creates a case and adds the open capture with its index', async () => {
     const { page } = browser;
-    await page.goto(server.url);
+    await gotoStartPage(page, server);
     await page.getByTestId('app-shell').waitFor();
     await page.getByTestId('capture-path-input').fill(CAPTURE);
     await page.getByTestId('open-capture').click();
@@ -85,6 +85,16 @@ describe('web mode: cases', () => {
     await notes.locator(`[data-testid="case-bookmark"][data-evt="${bookmarked}"]`).waitFor();
     await notes.locator(`[data-testid="note-row"][data-evt="${bookmarked}"]`).waitFor({ timeout: 15_000 });
     expect(await notes.innerText()).toContain('first request the proxy saw');
+
+    // The explorer says where its marks are kept now: in the case as well as in this browser.
+    await page.getByTestId('nav-captures').click();
+    await page.getByTestId('tab-bookmarks').click();
+    const kept = page.getByTestId('bookmarks-kept');
+    expect(await kept.getAttribute('data-in-case')).toBe('true');
+    expect(await kept.innerText()).toContain('Kept in the case INC-502');
+    expect(await kept.innerText()).toContain('this browser profile');
+    await screenshot(page, 'case-bookmarks.png');
+    await page.getByTestId('nav-case').click();
   });
 
   it('verifies the case with progress and shows the audit log', async () => {

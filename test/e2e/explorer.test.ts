@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureSummary } from '../../core/api/contract.js';
 import { connectEngine, type EngineClient } from './engine.js';
-import { SHARED_DATA, launchBrowser, resultsPath, screenshot, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import { SHARED_DATA, launchBrowser, resultsPath, screenshot, gotoStartPage, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
 
 const CAPTURES = join(SHARED_DATA, 'captures');
 const CAPTURE = join(CAPTURES, 'inspect_502error.scap');
@@ -114,7 +114,7 @@ describe('web mode: the capture explorer', () => {
   });
 
   it('opens a capture, showing the first pass with phase, fraction and cancel', async () => {
-    await page.goto(server.url);
+    await gotoStartPage(page, server);
     await page.getByTestId('capture-start').waitFor();
     await page.evaluate(RECORD_PROGRESS);
     // The demo capture, when the build made one, is offered first.
@@ -162,8 +162,22 @@ describe('web mode: the capture explorer', () => {
       const tile = page.locator(`[data-testid="tile"][data-tile-id="${t.id}"]`);
       expect(Number(await tile.getAttribute('data-total')), t.id).toBe(t.total);
     }
-    // The timeline drew its histogram over the whole capture.
-    expect(Number(await attr(page, 'timeline', 'data-buckets'))).toBeGreaterThan(10);
+    // Byte tiles print bytes, the others counts, by the unit the engine gives each tile.
+    for (const t of expected) {
+      const value = page.locator(`[data-testid="tile"][data-tile-id="${t.id}"] [data-testid="tile-value"]`);
+      if (t.unit === 'bytes') expect(await value.getAttribute('title'), t.id).toBe(`${t.total.toLocaleString('en-US')} bytes`);
+      else expect(await value.getAttribute('title'), t.id).toBe(t.total.toLocaleString('en-US'));
+    }
+    expect(expected.some((t) => t.unit === 'bytes')).toBe(true);
+    // The timeline drew its histogram over the whole capture, from the list's own rows: it counts
+    // exactly the events the list shows.
+    await expect.poll(() => attr(page, 'timeline', 'data-total'), { timeout: 30_000 }).not.toBe('');
+    const density = await engine.call('capture.density', { id: cap.id, maxBuckets: 360 });
+    expect(Number(await attr(page, 'timeline', 'data-total'))).toBe(cap.events);
+    expect(density.total).toBe(cap.events);
+    expect(Number(await attr(page, 'timeline', 'data-buckets'))).toBe(density.values.length);
+    expect(density.values.length).toBeGreaterThan(10);
+    expect(browser.frames.sent.some((f) => isRecord(f) && f.method === 'capture.density')).toBe(true);
     await screenshot(page, 'explorer-03-overview.png');
 
     // A tile drills into its view with its filter.
@@ -255,6 +269,17 @@ describe('web mode: the capture explorer', () => {
     await input.press('Enter');
     expect(await attr(page, 'filter-bar', 'data-applied')).toBe('');
     await screenshot(page, 'explorer-07-filter-invalid.png');
+
+    // The engine's one-click fix replaces the underlined span with its replacement.
+    expect(check.problem.replacement).toBe('evt.type');
+    const fix = page.getByTestId('filter-fix');
+    expect((await fix.textContent())!.replace(/\s+/g, ' ').trim()).toBe(`Fix: ${bad.slice(check.problem.start, check.problem.end)} → ${check.problem.replacement}`);
+    await fix.click();
+    const fixed = `${bad.slice(0, check.problem.start)}${check.problem.replacement}${bad.slice(check.problem.end)}`;
+    await expect.poll(() => input.inputValue()).toBe(fixed);
+    await expect.poll(() => attr(page, 'filter-bar', 'data-status')).toBe('valid');
+    expect(await page.getByTestId('filter-fix').count()).toBe(0);
+    expect(await attr(page, 'filter-bar', 'data-applied')).toBe('');
 
     // Completion offers the field, and Tab inserts it.
     await input.fill('proc.name=haproxy and evt.ty');
@@ -509,6 +534,14 @@ describe('web mode: the capture explorer', () => {
     await expect.poll(() => page.getByTestId('event-detail').getAttribute('data-num')).toBe(String(pick.evtNum));
     await expect.poll(() => page.getByTestId('bytes-pane').getAttribute('data-length')).not.toBe('0');
     expect(await page.getByTestId('bytes-pane').innerText()).toContain('HTTP/1.0 502');
+    // The row was found with capture.locate (first in the filtered scope, where it is missing, then
+    // in the whole list), not by paging through the list.
+    const locates = browser.frames.sent.filter((f): f is { params: { num: number; filter?: string } } =>
+      isRecord(f) && f.method === 'capture.locate' && isRecord(f.params) && f.params.num === pick.evtNum);
+    expect(locates.map((l) => l.params.filter ?? '')).toEqual(['proc.name=curl', '']);
+    const located = await engine.call('capture.locate', { id: cap.id, num: pick.evtNum });
+    expect(located.offset).not.toBeNull();
+    expect(browser.frames.sent.filter((f) => isRecord(f) && f.method === 'capture.events' && isRecord(f.params) && f.params.limit === 1)).toEqual([]);
     await screenshot(page, 'explorer-19-alert-jump.png');
   });
 
@@ -520,7 +553,12 @@ describe('web mode: the capture explorer', () => {
     await page.getByTestId('tab-bookmarks').click();
     const bm = page.locator(`[data-testid="bookmark-row"][data-num="${num}"]`);
     await bm.waitFor();
-    expect(await page.getByTestId('bookmarks').innerText()).toContain('not yet part of a case');
+    // No case is open: they are kept in this browser only, and the pane says so (case.test.ts
+    // checks the wording once the capture is evidence in a case).
+    const kept = page.getByTestId('bookmarks-kept');
+    expect(await kept.getAttribute('data-in-case')).toBe('false');
+    expect(await kept.innerText()).toContain('Kept in this browser profile');
+    expect(await kept.innerText()).toContain(cap.sha256.slice(0, 12));
     expect(await page.getByTestId('marker-bookmark').count()).toBe(1);
     await screenshot(page, 'explorer-20-bookmarks.png');
   });
@@ -570,6 +608,41 @@ describe('web mode: the capture explorer', () => {
     }
   });
 
+  it('closes its capture on the engine when another replaces it and when the page goes away', async () => {
+    const other = await browser.context.newPage();
+    const isOpen = async (id: string) => engine.call('capture.density', { id }).then(() => true, (e: { code?: string }) => {
+      if (e.code === 'CAPTURE_NOT_OPEN') return false;
+      throw e;
+    });
+    const capId = async () => {
+      await other.getByTestId('explorer').waitFor({ timeout: 60_000 });
+      return (await other.getByTestId('capture-bar').getAttribute('data-capture-id'))!;
+    };
+    try {
+      await other.goto(`${server.url}#/captures?cap=${encodeURIComponent(CAPTURE)}`);
+      const first = await capId();
+      expect(await isOpen(first)).toBe(true);
+      // Another capture replaces it (a link to it, as from the URL bar): the first one is closed.
+      const second = join(CAPTURES, 'sysflow_rename_rename2at.scap');
+      await other.evaluate(`location.hash = ${JSON.stringify(`#/captures?cap=${encodeURIComponent(second)}`)}`);
+      await expect.poll(() => other.getByTestId('capture-bar').getAttribute('data-capture-id'), { timeout: 60_000 }).not.toBe(first);
+      const replacing = await capId();
+      await expect.poll(() => isOpen(first), { timeout: 10_000 }).toBe(false);
+      expect(await isOpen(replacing)).toBe(true);
+      // A reload leaves the page: its capture is closed, and the reloaded page opens its own.
+      await other.reload();
+      await expect.poll(() => isOpen(replacing), { timeout: 10_000 }).toBe(false);
+      const reloaded = await capId();
+      expect(reloaded).not.toBe(replacing);
+      await other.close({ runBeforeUnload: true });
+      await expect.poll(() => isOpen(reloaded), { timeout: 10_000 }).toBe(false);
+    } finally {
+      if (!other.isClosed()) await other.close();
+    }
+    // The test's own page kept its capture throughout.
+    expect(await isOpen((await page.getByTestId('capture-bar').getAttribute('data-capture-id'))!)).toBe(true);
+  });
+
   it('lists the explorer’s shortcuts in the help overlay', async () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Shift+Slash');
@@ -606,13 +679,16 @@ describe('web mode: scrolling the event list of the largest capture', () => {
   it('scrolls from the first event to the last, recording frame times', async () => {
     const cap = await engine.call('capture.open', { path: LARGEST });
     const { page } = browser;
-    await page.goto(server.url);
+    await gotoStartPage(page, server);
     await page.getByTestId('capture-path-input').fill(LARGEST);
     await page.getByTestId('open-capture').click();
     await page.getByTestId('explorer').waitFor({ timeout: 120_000 });
     await page.getByTestId('tab-events').click();
     const total = await listedTotal(page);
     expect(total).toBe(cap.events);
+    // The density histogram counts the list's own rows, internal events left out exactly as the
+    // list leaves them out (34,681 here).
+    await expect.poll(() => page.getByTestId('timeline').getAttribute('data-total'), { timeout: 60_000 }).toBe(String(total));
 
     const stats = await page.evaluate(SCROLL_TO_END) as { deltas: number[]; ms: number; scrollHeight: number };
     const sorted = [...stats.deltas].sort((a, b) => a - b);

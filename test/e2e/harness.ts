@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SHARED_DATA = resolve(ROOT, '..', 'shared', 'data');
@@ -59,8 +59,9 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
   const child = spawn(
     process.execPath,
     [
+      // --token=T: a random token may start with '-', which a separate argument would read as an option.
       join(ROOT, 'main', 'cli', 'tracehound.mjs'), 'serve', '--port', String(options.port ?? 0), '--no-open',
-      '--token', token, ...(options.extraArgs ?? []),
+      `--token=${token}`, ...(options.extraArgs ?? []),
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
   );
@@ -112,6 +113,23 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
       return code;
     },
   };
+}
+
+/**
+ * The captures start page of a server. A bare URL is a fresh start, which opens the built-in demo
+ * capture (when the build made one); a URL naming the start page opens nothing.
+ */
+export function startPage(server: ServerHandle): string {
+  return `${server.url}#/captures`;
+}
+
+/**
+ * Loads the start page as a new document. From a page of the same server a URL that differs only
+ * in its hash would be a same-document navigation, keeping whatever dialog or capture was open.
+ */
+export async function gotoStartPage(page: Page, server: ServerHandle): Promise<Response | null> {
+  if (page.url().startsWith(server.origin)) await page.goto('about:blank');
+  return page.goto(startPage(server));
 }
 
 export interface BrowserHandle {

@@ -4,7 +4,7 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_DATA, launchBrowser, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import { SHARED_DATA, launchBrowser, gotoStartPage, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
 
 /**
  * Electron cannot run here, so this stands in for preload/index.cts in the page: an object on
@@ -86,7 +86,7 @@ describe('the renderer over a preload-style bridge', () => {
 
   it('uses window.tracehound instead of its own WebSocket', async () => {
     const { page } = browser;
-    await page.goto(server.url);
+    await gotoStartPage(page, server);
     await page.locator('[data-testid="connection"][data-transport="ipc"]').waitFor();
     await page.getByTestId('app-version').waitFor();
     // One socket, the bridge's; the renderer opened none.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_DATA, launchBrowser, screenshot, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import { SHARED_DATA, launchBrowser, screenshot, gotoStartPage, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
 
 describe('web mode: the page survives a server restart', () => {
   let server: ServerHandle | undefined;
@@ -18,7 +18,7 @@ describe('web mode: the page survives a server restart', () => {
   it('reports the lost link, fails calls plainly while down, and reconnects on its own', async () => {
     const { page } = browser;
     const first = server!;
-    await page.goto(first.url);
+    await gotoStartPage(page, first);
     const connection = page.getByTestId('connection');
     await page.locator('[data-testid="connection"][data-state="connected"]').waitFor();
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launchBrowser, screenshot, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import { ROOT, launchBrowser, screenshot, gotoStartPage, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
 
 const AREAS = [
   { id: 'captures', label: 'Captures', empty: 'Open a capture' },
@@ -30,7 +30,7 @@ describe('web mode: the app shell', () => {
 
   it('renders the shell with all six areas and connects to the engine', async () => {
     const { page } = browser;
-    const response = await page.goto(server.url);
+    const response = await gotoStartPage(page, server);
     expect(response?.status()).toBe(200);
     await page.getByTestId('app-shell').waitFor({ state: 'visible' });
     for (const a of AREAS) {
@@ -51,7 +51,7 @@ describe('web mode: the app shell', () => {
 
   it('switches areas from the navigation, each with an honest empty state', async () => {
     const { page } = browser;
-    await page.goto(server.url);
+    await gotoStartPage(page, server);
     await page.getByTestId('app-shell').waitFor();
     for (const a of [...AREAS].reverse()) {
       await page.getByTestId(`nav-${a.id}`).click();
@@ -79,7 +79,7 @@ describe('web mode: the app shell', () => {
 
   it('switches areas with Alt+1..6 and shows the shortcut help on ?', async () => {
     const { page } = browser;
-    await page.goto(server.url);
+    await gotoStartPage(page, server);
     await page.getByTestId('app-shell').waitFor();
     for (const [i, a] of AREAS.entries()) {
       await page.keyboard.press(`Alt+Digit${i + 1}`);

@@ -1,3 +1,4 @@
+import { useCase } from '../areas/case/state';
 import { clockTime } from './model';
 import { useExplorer } from './store';
 
@@ -8,12 +9,18 @@ export function Bookmarks() {
   const setTab = useExplorer((s) => s.setTab);
   const setNote = useExplorer((s) => s.setNote);
   const toggleBookmark = useExplorer((s) => s.toggleBookmark);
+  // The case keeps them while this capture is evidence in it (areas/case/sync.ts).
+  const caseName = useCase((s) => (s.link && s.link.captureId === cap?.id ? s.info?.name ?? null : null));
   return (
     <div className="bookmarks" data-testid="bookmarks">
-      <div className="bookmarks__note" role="note">
-        Bookmarks and notes are kept in this browser profile for this capture (by its SHA-256
-        {cap ? <> <code>{cap.sha256.slice(0, 12)}…</code></> : null}). They are not yet part of a case: saving them
-        with the case store, with the audit log, comes later.
+      <div className="bookmarks__note" role="note" data-testid="bookmarks-kept" data-in-case={caseName ? 'true' : 'false'}>
+        {caseName ? (
+          <>Kept in the case <strong>{caseName}</strong>, with its audit log, and in this browser profile. A note is
+            added to the case when you pause typing.</>
+        ) : (
+          <>Kept in this browser profile, for this capture by its SHA-256{cap ? <> <code>{cap.sha256.slice(0, 12)}…</code></> : null}.
+            Add the capture to a case (Case area) and they are kept in the case too, with its audit log.</>
+        )}
       </div>
       {bookmarks.length === 0 && (
         <div className="pane-empty pane-empty--big">

@@ -40,26 +40,6 @@ interface Scope {
 
 type Pages = Map<number, EventRow[]>;
 
-/**
- * Finds the position of event `num` in the scope by bisection over single-row pages: rows come in
- * event-number order. Stands in for a capture.locate method (see .notes/CONTRACT-REQUESTS.md).
- */
-async function locate(id: string, scope: Scope, num: number, total: number, signal: AbortSignal): Promise<number | null> {
-  let lo = 0;
-  let hi = total - 1;
-  const sp = scopeParams(scope.filter, scope.range);
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const page = await getApi().call('capture.events', { id, offset: mid, limit: 1, ...sp }, { signal });
-    const row = page.rows[0];
-    if (!row) return null;
-    if (row.num === num) return mid;
-    if (row.num < num) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return null;
-}
-
 export function EventList({ filter, range, testId = 'event-list', widenOnMiss = false }: Scope & {
   testId?: string;
   /** A jump to an event outside the scope clears the global filter and time selection (the Events tab). */
@@ -178,13 +158,16 @@ export function EventList({ filter, range, testId = 'event-list', widenOnMiss = 
     setScrollTop(el.scrollTop);
   }, [scale, viewport]);
 
-  // Jumps (from alerts, bookmarks, the URL) wait for the total, then bisect to the row.
+  // Jumps (from alerts, bookmarks, the URL) wait for the total (the scroll scale depends on it),
+  // then ask the engine where the event sits in this scope: the match set the list's pages came
+  // from, so the answer is one lookup.
   const handledJump = useRef(0);
   useEffect(() => {
     if (!jump || total === null || handledJump.current === jump.seq) return;
     handledJump.current = jump.seq;
     const ctrl = new AbortController();
-    void locate(id, { filter, range }, jump.num, total, ctrl.signal).then((i) => {
+    const params = { id, num: jump.num, ...scopeParams(filter, range) };
+    void getApi().call('capture.locate', params, { signal: ctrl.signal }).then(({ offset: i }) => {
       if (i === null) {
         const ex = useExplorer.getState();
         if (widenOnMiss && (filter || range)) {

@@ -107,6 +107,21 @@ export function FilterBar() {
     }, () => {});
   };
 
+  // The engine's one-click fix: its replacement for the underlined span, caret left after it.
+  const fix = (start: number, end: number, replacement: string) => {
+    const next = draft.slice(0, start) + replacement + draft.slice(end);
+    const caret = start + replacement.length;
+    setDraft(next);
+    closeCompletion();
+    requestAnimationFrame(() => {
+      const el = inputRef.current;
+      if (!el) return;
+      el.focus();
+      el.setSelectionRange(caret, caret);
+      syncScroll();
+    });
+  };
+
   const dirty = draft.trim() !== applied;
   const underline = problem && draft ? {
     before: draft.slice(0, problem.start),
@@ -217,6 +232,13 @@ export function FilterBar() {
               <span className="filterbar__pos">col {problem.start + 1}</span>
               {problem.message}
               {problem.suggestion && <span className="filterbar__suggest" data-testid="filter-suggestion">{problem.suggestion}</span>}
+              {problem.replacement !== undefined && (
+                <button type="button" className="btn btn--small filterbar__fix" data-testid="filter-fix"
+                  title="Replace the underlined text" onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => fix(problem.start, problem.end, problem.replacement!)}>
+                  Fix: <code>{draft.slice(problem.start, problem.end) || '∅'}</code> → <code>{problem.replacement}</code>
+                </button>
+              )}
             </div>
           )}
           {check.state === 'failed' && <div className="filterbar__error" data-testid="filter-error">{check.message}</div>}

@@ -5,13 +5,8 @@ import { Sparkline } from './Sparkline';
 import { TableSkeleton } from './ViewsPane';
 import { scopeParams, useExplorer } from './store';
 
-/** Byte tiles are named so by the engine (fileBytes, netBytesR…); everything else is a count. */
-export function tileIsBytes(t: { id: string }): boolean {
-  return /Bytes/.test(t.id);
-}
-
 export function tileValue(t: TileResult): string {
-  return tileIsBytes(t) ? formatBytesShort(t.total) : formatCompact(t.total);
+  return t.unit === 'bytes' ? formatBytesShort(t.total) : formatCompact(t.total);
 }
 
 export function useOverview(): { data: OverviewResult | null; loading: boolean; error: { code: string; message: string } | null; progress: number | null } {
@@ -64,7 +59,7 @@ export function OverviewTiles() {
                     <button type="button" className="tile__main" title={`${t.desc}\nOpens ${t.targetView}${t.filter ? ` with ${t.filter}` : ''}`}
                       onClick={() => drill(t)}>
                       <span className="tile__name">{t.name}</span>
-                      <span className="tile__value" data-testid="tile-value" title={tileIsBytes(t) ? `${formatCount(t.total)} bytes` : formatCount(t.total)}>
+                      <span className="tile__value" data-testid="tile-value" title={t.unit === 'bytes' ? `${formatCount(t.total)} bytes` : formatCount(t.total)}>
                         {tileValue(t)}
                       </span>
                       <Sparkline values={t.series.values} width={168} height={28} />

@@ -4,9 +4,8 @@ import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Series } from '../../../core/api/contract';
-import { addMs, andFilters, formatNs, msSince, shortTime, spanNs } from './model';
-import { tileIsBytes } from './OverviewTiles';
-import { LISTED_EVENTS, TIMELINE_BUCKETS } from './open';
+import { addMs, andFilters, formatBytesShort, formatNs, msSince, shortTime, spanNs } from './model';
+import { TIMELINE_BUCKETS } from './open';
 import { useEngineQuery } from './query';
 import { useExplorer } from './store';
 
@@ -14,6 +13,13 @@ const HEIGHT = 96;
 const M = { left: 44, right: 12, top: 14, bottom: 20 };
 const OVERLAY_COLORS = ['#e8a33d', '#6aa8ff', '#c586ff', '#4cc38a', '#f0646f', '#e7d36b'];
 
+/**
+ * The internal event types, which match filters but have no row in the list (`sysdig -r` hides
+ * them). capture.density counts the list's rows but takes no filter, so the filtered overlay is an
+ * analyze series that leaves these out by name. Exact on every shared capture for filters that
+ * name no internal type; a density with a filter would make it exact by construction.
+ */
+const INTERNAL_TYPES = 'not evt.type in (procinfo, drop, scapevent, container, k8s, mesos, infra)';
 
 /** Buckets of `s` as [msFromOrigin, value] pairs (bucket centres). */
 function points(s: Series, origin: string): [number, number][] {
@@ -74,7 +80,7 @@ export function Timeline() {
   // where they happen stand out before any brushing.
   const capId = cap?.id;
   const matchParams = capId && filter && series
-    ? { id: capId, series: [{ id: 'match', filter: andFilters(LISTED_EVENTS, filter)! }], maxBuckets: TIMELINE_BUCKETS }
+    ? { id: capId, series: [{ id: 'match', filter: andFilters(INTERNAL_TYPES, filter)! }], maxBuckets: TIMELINE_BUCKETS }
     : null;
   const matchQ = useEngineQuery('capture.analyze', matchParams, 'Filter density', { quiet: true });
   const match = filter ? matchQ.data?.series?.match ?? null : null;
@@ -100,7 +106,7 @@ export function Timeline() {
       const tmax = Math.max(1, ...t.series.values);
       const oy = scaleLinear().domain([0, tmax]).range([HEIGHT - M.bottom, M.top + 2]);
       const d = line<[number, number]>().x((p) => x(p[0])).y((p) => oy(p[1]))(pts) ?? '';
-      return { id, name: t.name, d, color: OVERLAY_COLORS[k % OVERLAY_COLORS.length]!, max: tmax, bytes: tileIsBytes(t) };
+      return { id, name: t.name, d, color: OVERLAY_COLORS[k % OVERLAY_COLORS.length]!, max: tmax, bytes: t.unit === 'bytes' };
     }).filter((o): o is NonNullable<typeof o> => o !== null);
   }, [whole, pinned, origin, x]);
 
@@ -140,7 +146,8 @@ export function Timeline() {
 
   return (
     <div className="timeline" data-testid="timeline" ref={wrapRef}
-      data-range-from={range?.from ?? ''} data-range-to={range?.to ?? ''} data-buckets={series?.values.length ?? 0}>
+      data-range-from={range?.from ?? ''} data-range-to={range?.to ?? ''} data-buckets={series?.values.length ?? 0}
+      data-total={series?.total ?? ''}>
       <div className="timeline__bar">
         <span className="timeline__title">Event density</span>
         {series && <span className="timeline__meta">{formatNs(series.width)} buckets · peak {max.toLocaleString('en-US')} events</span>}
@@ -152,7 +159,8 @@ export function Timeline() {
         )}
         {overlays.map((o) => (
           <button key={o.id} type="button" className="timeline__legend" onClick={() => togglePin(o.id)} title="Unpin">
-            <span className="timeline__swatch" style={{ background: o.color }} />{o.name} ✕
+            <span className="timeline__swatch" style={{ background: o.color }} />{o.name}
+            <span className="muted">peak {o.bytes ? formatBytesShort(o.max) : o.max.toLocaleString('en-US')}</span> ✕
           </button>
         ))}
         <span className="timeline__spacer" />

@@ -52,6 +52,18 @@ export async function closeCapture(): Promise<void> {
   if (cap) await getApi().call('capture.close', { id: cap.id }).catch(() => {});
 }
 
+/**
+ * The engine holds an open capture's index in memory until it is closed, so a page going away
+ * closes its capture. A page kept in the back/forward cache may come back, so it keeps it.
+ */
+export function closeCaptureOnUnload(): void {
+  window.addEventListener('pagehide', (e) => {
+    if (e.persisted) return;
+    const cap = useExplorer.getState().capture;
+    if (cap) void getApi().call('capture.close', { id: cap.id }).catch(() => {});
+  });
+}
+
 async function loadCatalogs(): Promise<void> {
   const ex = useExplorer.getState();
   if (ex.views.length && ex.fields.length) return;
@@ -67,32 +79,26 @@ async function loadCatalogs(): Promise<void> {
 }
 
 /**
- * Events the list shows: `sysdig -r` (and the engine's index) hide internal-category events
- * (procinfo, container metadata, drops…), so the density histogram leaves them out too, or a dense
- * bar could brush to an empty list. The names are the internal rows of the event table. Stands in
- * for a "listed events only" series option (.notes/CONTRACT-REQUESTS.md, item 6).
+ * The whole capture for the timeline: its density histogram, counted by the engine from the event
+ * list's own rows (capture.density: the events `sysdig -r` prints, internal ones hidden, with no
+ * re-read of the file), and the overview tiles with their series (one pass).
  */
-export const LISTED_EVENTS = 'not evt.type in (procinfo, drop, scapevent, container, k8s, mesos, infra)';
-
-/** The density histogram and tile series over the whole capture, for the timeline (one pass). */
 async function loadWhole(id: string): Promise<void> {
-  const label = 'Building the timeline';
-  let result;
+  let series;
+  let analysis;
   try {
-    result = await trackedCall(label, 'capture.analyze', {
-      id, overview: true, series: [{ id: 'events', filter: LISTED_EVENTS }], maxBuckets: TIMELINE_BUCKETS,
-    });
+    [series, analysis] = await Promise.all([
+      getApi().call('capture.density', { id, maxBuckets: TIMELINE_BUCKETS }),
+      trackedCall('Building the timeline', 'capture.analyze', { id, overview: true, maxBuckets: TIMELINE_BUCKETS }),
+    ]);
   } catch (err) {
-    // Should the engine stop knowing one of those event names, count everything rather than nothing.
-    if (toApiError(err).code === 'CANCELLED') return;
-    result = await runOperation(label, 'capture.analyze', { id, overview: true, series: [{ id: 'events' }], maxBuckets: TIMELINE_BUCKETS });
+    const e = toApiError(err);
+    const ex = useExplorer.getState();
+    if (e.code === 'CANCELLED' || ex.capture?.id !== id) return;
+    ex.setWhole(null, `The timeline could not be computed: ${e.message}`);
+    return;
   }
   const ex = useExplorer.getState();
   if (ex.capture?.id !== id) return;
-  const series = result?.series?.events;
-  if (!result || !series) {
-    ex.setWhole(null, 'The timeline could not be computed.');
-    return;
-  }
-  ex.setWhole({ series, overview: result.overview ?? null });
+  ex.setWhole({ series, overview: analysis.overview ?? null });
 }

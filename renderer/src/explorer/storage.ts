@@ -1,7 +1,8 @@
 /**
  * What the explorer remembers in this browser profile (localStorage): recent captures, filter
- * history, saved filters, event-list columns, bookmarks and notes. Cases will hold bookmarks and
- * notes once the case store is wired in; until then they live here, per capture (by sha256).
+ * history, saved filters, event-list columns, bookmarks and notes. Bookmarks and notes live here per
+ * capture (by sha256); while the capture is evidence in the open case they are kept there too
+ * (areas/case/sync.ts).
  * Every read tolerates missing or damaged data: a bad entry is dropped, never thrown.
  */
 

@@ -4,8 +4,11 @@
  * server's ?token=, which the WebSocket client reads.
  */
 import { useApp } from '../state/store';
-import { openCapture } from './open';
+import { closeCapture, openCapture } from './open';
 import { DEFAULT_CRUMBS, TABS, useExplorer, type Crumb, type Tab } from './store';
+
+/** The captures start page: a URL naming it opens nothing at start (no demo). */
+export const START_PAGE = '#/captures';
 
 export interface UrlState {
   cap: string;
@@ -78,7 +81,8 @@ function write(): void {
   // While a capture opens, the URL keeps naming it: a reload then reopens the same thing.
   if (useExplorer.getState().opening) return;
   const s = currentState();
-  const hash = s ? encodeState(s) : '';
+  // With nothing open the URL still names the start page, so a reload does not reopen the demo.
+  const hash = s ? encodeState(s) : START_PAGE;
   if (hash === lastWritten) return;
   lastWritten = hash;
   const url = `${location.pathname}${location.search}${hash}`;
@@ -109,6 +113,12 @@ export function startUrlSync(): boolean {
   useExplorer.subscribe(() => write());
   window.addEventListener('hashchange', () => {
     if (location.hash === lastWritten) return;
+    if (location.hash === START_PAGE) {
+      lastWritten = START_PAGE;
+      useApp.getState().setArea('captures');
+      if (useExplorer.getState().capture) void closeCapture();
+      return;
+    }
     const s = decodeState(location.hash);
     if (!s) return;
     lastWritten = location.hash;
