@@ -39,6 +39,7 @@ export class EventView implements RawEvent {
   /** Storage of copyFrom(), kept across copies. */
   private owned: Buffer | null = null;
   private ownedDv: DataView | null = null;
+  private ownedView: Buffer | null = null;
   /** Absolute data offsets of params, filled on first paramOffset() call for this event. */
   private offs = new Uint32Array(32);
   private offsFor = -1;
@@ -170,10 +171,18 @@ export class EventView implements RawEvent {
       own = this.owned = Buffer.allocUnsafeSlow(Math.max(256, src.rawLen * 2));
       this.ownedDv = viewOf(own);
     }
-    src.buf.copy(own, 0, src.start, src.start + src.rawLen);
+    const n = src.rawLen;
+    const from = src.buf;
+    const s = src.start;
+    // Most stored events are small: a plain loop beats Buffer#copy's native call.
+    if (n <= 512) for (let i = 0; i < n; i++) own[i] = from[s + i]!;
+    else from.copy(own, 0, s, s + n);
     // `buf` ends where the event does, as a clone's would: readers that look past a short param
-    // see the end of the event, not stale bytes of an earlier, longer one.
-    this.fill(own.subarray(0, src.rawLen), this.ownedDv!, 0, src.rawLen, src.headerLen, src.type, src.nparams, src.largePayload, src.v1);
+    // see the end of the event, not stale bytes of an earlier, longer one. The view is kept while
+    // events of the same length follow.
+    let view = this.ownedView;
+    if (view === null || view.length !== n || view.buffer !== own.buffer) view = this.ownedView = own.subarray(0, n);
+    this.fill(view, this.ownedDv!, 0, n, src.headerLen, src.type, src.nparams, src.largePayload, src.v1);
     this.cpu = src.cpu;
     this.flags = src.flags;
     this.blockOffset = src.blockOffset;
