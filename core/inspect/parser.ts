@@ -129,6 +129,9 @@ for (const [set, bit] of [
   for (const t of set) KIND[t]! |= bit;
 }
 
+/** What a path param holds when the driver could not read it. */
+const NULL_NAME = '(NULL)';
+
 /** PPM_O_CLOEXEC */
 const O_CLOEXEC = 1 << 12;
 
@@ -770,35 +773,31 @@ export class Parser {
     let dev = 0;
     let sdir: string;
 
+    // The enter event's name wins when it has one; the exit's is decoded only otherwise.
     if (etype === ET.OPEN_X) {
-      name = evt.str(1);
-      nameLen = evt.len(1);
-      flags = evt.u32(2);
-      if (evt.nparams > 4) dev = evt.u32(4);
-      if (retrieved && enter.nparams >= 2) {
-        const enLen = enter.len(0);
-        const en = enLen === 0 ? '' : enter.str(0);
-        if (enLen !== 0 && en !== '(NULL)') {
-          name = en;
-          nameLen = enLen;
-          flags = enter.u32(1);
-        }
+      const en = retrieved && enter.nparams >= 2 && enter.len(0) !== 0 ? enter.str(0) : NULL_NAME;
+      if (en !== NULL_NAME) {
+        name = en;
+        nameLen = enter.len(0);
+        flags = enter.u32(1);
+      } else {
+        name = evt.str(1);
+        nameLen = evt.len(1);
+        flags = evt.u32(2);
       }
+      if (evt.nparams > 4) dev = evt.u32(4);
       sdir = t.getCwd();
     } else if (etype === ET.CREAT_X) {
-      name = evt.str(1);
-      nameLen = evt.len(1);
+      const en = retrieved && enter.nparams >= 1 && enter.len(0) !== 0 ? enter.str(0) : NULL_NAME;
+      if (en !== NULL_NAME) {
+        name = en;
+        nameLen = enter.len(0);
+      } else {
+        name = evt.str(1);
+        nameLen = evt.len(1);
+      }
       flags = 0;
       if (evt.nparams > 3) dev = evt.u32(3);
-      if (retrieved && enter.nparams >= 1) {
-        const enLen = enter.len(0);
-        const en = enLen === 0 ? '' : enter.str(0);
-        if (enLen !== 0 && en !== '(NULL)') {
-          name = en;
-          nameLen = enLen;
-          flags = 0;
-        }
-      }
       sdir = t.getCwd();
     } else if (etype === ET.OPENAT_X) {
       // The old openat exit carries nothing: libsinsp reads the enter event, even a stale one.
@@ -808,21 +807,20 @@ export class Parser {
       flags = enter.u32(2);
       sdir = this.parseDirfd(evt, name, enter.i64(0));
     } else {
-      name = evt.str(2);
-      nameLen = evt.len(2);
-      flags = evt.u32(3);
-      let dirfd = evt.i64(1);
-      if (etype === ET.OPENAT_2_X && evt.nparams > 5) dev = evt.u32(5);
-      if (retrieved && enter.nparams >= 3) {
-        const enLen = enter.len(1);
-        const en = enLen === 0 ? '' : enter.str(1);
-        if (enLen !== 0 && en !== '(NULL)') {
-          name = en;
-          nameLen = enLen;
-          flags = enter.u32(2);
-          dirfd = enter.i64(0);
-        }
+      let dirfd: number;
+      const en = retrieved && enter.nparams >= 3 && enter.len(1) !== 0 ? enter.str(1) : NULL_NAME;
+      if (en !== NULL_NAME) {
+        name = en;
+        nameLen = enter.len(1);
+        flags = enter.u32(2);
+        dirfd = enter.i64(0);
+      } else {
+        name = evt.str(2);
+        nameLen = evt.len(2);
+        flags = evt.u32(3);
+        dirfd = evt.i64(1);
       }
+      if (etype === ET.OPENAT_2_X && evt.nparams > 5) dev = evt.u32(5);
       sdir = this.parseDirfd(evt, name, dirfd);
     }
 
