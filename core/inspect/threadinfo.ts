@@ -23,6 +23,8 @@ export interface ThreadOwner {
   lookupOrCreate(tid: number): ThreadInfo | null;
   /** get_thread_ref(tid, false, true): plain lookup. */
   lookup(tid: number): ThreadInfo | null;
+  /** Changes whenever a thread is added or removed, so lookups can be cached between changes. */
+  readonly generation: number;
 }
 
 export class ThreadInfo {
@@ -148,8 +150,20 @@ export class ThreadInfo {
    */
   mainThread(): ThreadInfo | null {
     if (this.isMainThread()) return this;
-    return this.owner.lookupOrCreate(this.pid);
+    // Threads of a process ask for it on every fd event: remember the answer until the table or
+    // the pid changes.
+    const o = this.owner;
+    if (this.mainGen === o.generation && this.mainPid === this.pid) return this.mainRef;
+    const m = o.lookupOrCreate(this.pid);
+    this.mainRef = m;
+    this.mainPid = this.pid;
+    this.mainGen = o.generation;
+    return m;
   }
+
+  private mainRef: ThreadInfo | null = null;
+  private mainPid = 0;
+  private mainGen = -1;
 
   parentThread(): ThreadInfo | null {
     return this.owner.lookup(this.ptid);

@@ -11,6 +11,12 @@ export class ThreadManager implements ThreadOwner {
   readonly table = new Map<number, ThreadInfo>();
   /** Server ports bound by threads from the initial process list (fix_sockets_coming_from_proc). */
   readonly serverPorts = new Set<number>();
+  /** Bumped by every add and remove (see ThreadOwner.generation). */
+  generation = 0;
+  /** The last getRef() hit, valid while `generation` has not moved: events come in runs per tid. */
+  private lastTid = 0;
+  private lastRef: ThreadInfo | null = null;
+  private lastGen = -1;
 
   newThread(): ThreadInfo {
     return new ThreadInfo(this);
@@ -30,8 +36,14 @@ export class ThreadManager implements ThreadOwner {
    * count is recomputed from the table, as libsinsp does.
    */
   getRef(tid: number, queryOs: boolean): ThreadInfo | null {
+    if (tid === this.lastTid && this.lastGen === this.generation) return this.lastRef;
     const t = this.table.get(tid);
-    if (t !== undefined) return t;
+    if (t !== undefined) {
+      this.lastTid = tid;
+      this.lastRef = t;
+      this.lastGen = this.generation;
+      return t;
+    }
     if (!queryOs || this.table.size >= MAX_THREAD_TABLE_SIZE) return null;
     const n = this.newThread();
     n.tid = tid;
@@ -60,6 +72,7 @@ export class ThreadManager implements ThreadOwner {
     if (this.table.size >= MAX_THREAD_TABLE_SIZE) return false;
     if (!fromProcList) this.incrementMainThreadChildCount(t);
     this.table.set(t.tid, t);
+    this.generation++;
     return true;
   }
 
@@ -77,6 +90,7 @@ export class ThreadManager implements ThreadOwner {
       if (main && main.nchilds > 0) main.nchilds--;
     }
     this.table.delete(tid);
+    this.generation++;
     if (nchilds !== 0) this.recreateChildDependencies();
   }
 
