@@ -3,7 +3,7 @@ import type { RawEvent } from './event.js';
 import { fdPayloadLayout } from './fdlist.js';
 import { ipv4ToBytes, ipv6ToBytes } from './ip.js';
 import { MACHINE_INFO_LEN } from './machine.js';
-import { FD_TYPES, IF_TYPES, type FdInfo, type GroupInfo, type InterfaceInfo, type MachineInfo, type PcapngOption, type ThreadInfo, type UserInfo } from './metadata.js';
+import { FD_TYPES, IF_TYPES, type FdInfo, type GroupInfo, type InterfaceInfo, type MachineInfo, type PcapngOption, type PLTailField, type ThreadInfo, type UserInfo } from './metadata.js';
 import { encodeOptions } from './options.js';
 
 /**
@@ -147,6 +147,23 @@ export function encodeMachineInfo(m: MachineInfo, out?: ByteBuilder): ByteBuilde
  */
 export type ProcListLayout = 'full' | 'compat';
 
+/** The appended fields from loginuid on, in file order; 'compat' entries end after capEffective. */
+const PL_TAIL: readonly (readonly [PLTailField, (b: ByteBuilder, t: ThreadInfo) => void])[] = [
+  ['loginuid', (b, t) => b.u32(t.loginuid)],
+  ['exeWritable', (b, t) => b.u8(t.exeWritable ? 1 : 0)],
+  ['capInheritable', (b, t) => b.u64(t.capInheritable)],
+  ['capPermitted', (b, t) => b.u64(t.capPermitted)],
+  ['capEffective', (b, t) => b.u64(t.capEffective)],
+  ['exeUpperLayer', (b, t) => b.u8(t.exeUpperLayer ? 1 : 0)],
+  ['exeIno', (b, t) => b.u64(t.exeIno)],
+  ['exeInoCtime', (b, t) => b.u64(t.exeInoCtime)],
+  ['exeInoMtime', (b, t) => b.u64(t.exeInoMtime)],
+  ['exeFromMemfd', (b, t) => b.u8(t.exeFromMemfd ? 1 : 0)],
+  ['exeLowerLayer', (b, t) => b.u8(t.exeLowerLayer ? 1 : 0)],
+  ['pgid', (b, t) => b.u64(t.pgid)],
+];
+const COMPAT_TAIL_END = PL_TAIL.findIndex(([k]) => k === 'exeUpperLayer');
+
 export function encodeProcList(threads: readonly ThreadInfo[], layout: ProcListLayout = 'full', out?: ByteBuilder): ByteBuilder {
   return block(
     BT.PL_V9,
@@ -160,11 +177,16 @@ export function encodeProcList(threads: readonly ThreadInfo[], layout: ProcListL
         b.u64(t.fdlimit).u32(t.flags).u32(t.uid).u32(t.gid);
         b.u32(t.vmsizeKb).u32(t.vmrssKb).u32(t.vmswapKb).u64(t.pfMajor).u64(t.pfMinor);
         b.list16(t.env, LIST_MAX).u64(t.vtid).u64(t.vpid).list16(t.cgroups, LIST_MAX).str16(t.root, PATH_MAX);
-        if (layout === 'full') b.u64(t.pidnsInitStartTs).u32(t.tty);
-        b.u32(t.loginuid).u8(t.exeWritable ? 1 : 0).u64(t.capInheritable).u64(t.capPermitted).u64(t.capEffective);
-        if (layout === 'full') {
-          b.u8(t.exeUpperLayer ? 1 : 0).u64(t.exeIno).u64(t.exeInoCtime).u64(t.exeInoMtime);
-          b.u8(t.exeFromMemfd ? 1 : 0).u8(t.exeLowerLayer ? 1 : 0).u64(t.pgid);
+        // An entry ends before the first field its source did not carry, so what was unknown
+        // stays unknown; one read without the pidns start time and tty was in the old layout.
+        const missing = t.missing;
+        const full = layout === 'full' && !missing?.includes('pidnsInitStartTs');
+        if (full) b.u64(t.pidnsInitStartTs).u32(t.tty);
+        const end = full ? PL_TAIL.length : COMPAT_TAIL_END;
+        for (let i = 0; i < end; i++) {
+          const [key, write] = PL_TAIL[i]!;
+          if (missing?.includes(key)) break;
+          write(b, t);
         }
         b.patchU32(start, b.len - start);
       }

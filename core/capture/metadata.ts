@@ -82,7 +82,31 @@ export interface ThreadInfo {
   exeIno: bigint;
   exeInoCtime: bigint;
   exeInoMtime: bigint;
+  /**
+   * The appended fields (pidnsInitStartTs onwards) this entry did not carry: process list blocks
+   * before V9 have none, and V9 writers older than a field end their entries before it. Those
+   * hold the defaults above, which libscap cannot tell from real zeros; this can. Undefined when
+   * every field is real (entries built in memory).
+   */
+  missing?: readonly PLTailField[];
 }
+
+/** Fields a V9 process list entry may append after the fixed ones, in file order. */
+export type PLTailField =
+  | 'pidnsInitStartTs'
+  | 'tty'
+  | 'loginuid'
+  | 'exeWritable'
+  | 'capInheritable'
+  | 'capPermitted'
+  | 'capEffective'
+  | 'exeUpperLayer'
+  | 'exeIno'
+  | 'exeInoCtime'
+  | 'exeInoMtime'
+  | 'exeFromMemfd'
+  | 'exeLowerLayer'
+  | 'pgid';
 
 /** scap_fd_type values, as stored in fd list entries. */
 export const FD_TYPES = {

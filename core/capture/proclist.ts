@@ -1,5 +1,5 @@
 import { BlockFormatError, Cursor } from './cursor.js';
-import type { ThreadInfo } from './metadata.js';
+import type { PLTailField, ThreadInfo } from './metadata.js';
 
 /**
  * Process list blocks V1..V9. Versions 1-8 are a fixed sequence of fields where each version
@@ -9,23 +9,7 @@ import type { ThreadInfo } from './metadata.js';
  */
 
 type Kind = 'i64' | 'u64n' | 'u32' | 'str' | 'list';
-type FixedKey = Exclude<
-  keyof ThreadInfo,
-  | 'pgid'
-  | 'pidnsInitStartTs'
-  | 'tty'
-  | 'loginuid'
-  | 'exeWritable'
-  | 'capInheritable'
-  | 'capPermitted'
-  | 'capEffective'
-  | 'exeUpperLayer'
-  | 'exeLowerLayer'
-  | 'exeFromMemfd'
-  | 'exeIno'
-  | 'exeInoCtime'
-  | 'exeInoMtime'
->;
+type FixedKey = Exclude<keyof ThreadInfo, PLTailField | 'missing'>;
 
 /** [field, on-disk kind, first PL version that has it], in file order. */
 const FIXED_FIELDS: readonly (readonly [FixedKey, Kind, number])[] = [
@@ -56,7 +40,7 @@ const FIXED_FIELDS: readonly (readonly [FixedKey, Kind, number])[] = [
 ];
 
 type TailKind = 'u8b' | 'u32' | 'u64' | 'i64';
-type TailKey = Exclude<keyof ThreadInfo, FixedKey>;
+type TailKey = PLTailField;
 
 /**
  * Fields V9 entries may append, in file order, each read only if the entry length covers it.
@@ -83,6 +67,7 @@ const TAIL_FIELDS: readonly (readonly [TailKey, TailKind])[] = [
   ['pgid', 'i64'],
 ];
 const PRE_0_10_TAIL_BYTES = 29;
+const ALL_TAIL: readonly TailKey[] = [...TAIL_INSERTED, ...TAIL_FIELDS].map(([k]) => k);
 const TAIL_SIZE: Record<TailKind, number> = { u8b: 1, u32: 4, u64: 8, i64: 8 };
 
 export function newThreadInfo(): ThreadInfo {
@@ -152,10 +137,15 @@ function readFixed(c: Cursor, t: ThreadInfo, version: number): void {
   }
 }
 
-function readTail(c: Cursor, t: ThreadInfo, fields: readonly (readonly [TailKey, TailKind])[], entryEnd: number): void {
+/** Reads the fields the entry covers; those it does not are appended to `missing`. */
+function readTail(c: Cursor, t: ThreadInfo, fields: readonly (readonly [TailKey, TailKind])[], entryEnd: number, missing: TailKey[]): void {
   const rec = t as unknown as Record<string, unknown>;
-  for (const [key, kind] of fields) {
-    if (c.pos + TAIL_SIZE[kind] > entryEnd) return;
+  for (let i = 0; i < fields.length; i++) {
+    const [key, kind] = fields[i]!;
+    if (c.pos + TAIL_SIZE[kind] > entryEnd) {
+      for (let j = i; j < fields.length; j++) missing.push(fields[j]![0]);
+      return;
+    }
     switch (kind) {
       case 'u8b':
         rec[key] = c.u8(key) !== 0;
@@ -185,6 +175,7 @@ export function parseProcList(buf: Buffer, start: number, end: number, version: 
       if (subLen === 0) {
         // libscap treats a zero length as "unknown": fixed fields only, no tail.
         readFixed(c, t, version);
+        t.missing = ALL_TAIL;
         out.push(t);
         continue;
       }
@@ -195,11 +186,15 @@ export function parseProcList(buf: Buffer, start: number, end: number, version: 
       // Limit reads to the entry, so a short entry cannot consume the next one.
       const ec = new Cursor(buf, c.pos, entryEnd);
       readFixed(ec, t, version);
-      if (entryEnd - ec.pos > PRE_0_10_TAIL_BYTES) readTail(ec, t, TAIL_INSERTED, entryEnd);
-      readTail(ec, t, TAIL_FIELDS, entryEnd);
+      const missing: TailKey[] = [];
+      if (entryEnd - ec.pos > PRE_0_10_TAIL_BYTES) readTail(ec, t, TAIL_INSERTED, entryEnd, missing);
+      else missing.push('pidnsInitStartTs', 'tty');
+      readTail(ec, t, TAIL_FIELDS, entryEnd, missing);
+      if (missing.length !== 0) t.missing = missing;
       c.pos = entryEnd;
     } else {
       readFixed(c, t, version);
+      t.missing = ALL_TAIL;
     }
     out.push(t);
   }
