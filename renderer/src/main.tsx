@@ -27,14 +27,18 @@ function boot(): void {
       void openCase(event.path);
     }
   });
+  // A URL that names a place (#/captures…) is the user's; a bare one is a fresh start.
+  const bare = !location.hash.startsWith('#/');
   // In web mode the URL can name a capture and the state to restore; it wins over the command line's.
   const fromUrl = handle.transport === 'websocket' && startUrlSync();
   closeCaptureOnUnload();
   void request('Could not reach the engine', 'app.info', {}).then((info) => {
     if (!info) return;
     useApp.getState().setAppInfo(info);
-    // The capture named on the command line opens at start, as `sysdig -r` users expect.
+    // The capture named on the command line opens at start, as `sysdig -r` users expect; with
+    // none, a fresh start opens the built-in demo incident, so there is something to explore.
     if (info.initialCapture && !fromUrl) void openCapture(info.initialCapture);
+    else if (!info.initialCapture && bare && info.demoCapture) void openCapture(info.demoCapture);
   });
 
   const root = document.getElementById('root');

@@ -161,7 +161,8 @@ export async function launchBrowser(): Promise<BrowserHandle> {
   const page = context.pages()[0] ?? await context.newPage();
   const problems: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    // A failed load names no URL in its text; the location says which resource it was.
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   const frames = { sent: [] as unknown[], received: [] as unknown[] };

@@ -21,6 +21,9 @@ describe('web mode: the page survives a server restart', () => {
     await gotoStartPage(page, first);
     const connection = page.getByTestId('connection');
     await page.locator('[data-testid="connection"][data-state="connected"]').waitFor();
+    // The page's own loads (the favicon comes after the load event) finish before the server goes,
+    // or one fails with ERR_CONNECTION_REFUSED and reads as a problem of the page.
+    await page.waitForLoadState('networkidle');
 
     // Ctrl+C on the server: it exits cleanly and the page notices.
     expect(await first.stop()).toBe(0);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { runOperation } from '../state/operations';
 import { clockTime, formatCount } from './model';
-import { scopeParams, useExplorer } from './store';
+import { runRules } from './rules';
+import { useExplorer } from './store';
 
 const PRIORITIES = ['EMERGENCY', 'ALERT', 'CRITICAL', 'ERROR', 'WARNING', 'NOTICE', 'INFORMATIONAL', 'INFO', 'DEBUG'];
 
@@ -11,32 +11,17 @@ function rank(p: string): number {
 }
 
 export function Alerts() {
-  const cap = useExplorer((s) => s.capture);
-  const range = useExplorer((s) => s.range);
   const rules = useExplorer((s) => s.rules);
-  const setRules = useExplorer((s) => s.setRules);
+  const ranWith = useExplorer((s) => s.rulesRanWith);
+  const running = useExplorer((s) => s.rulesRunning);
   const jumpTo = useExplorer((s) => s.jumpTo);
   const setTab = useExplorer((s) => s.setTab);
   const [defaults, setDefaults] = useState(true);
   const [files, setFiles] = useState('');
-  const [running, setRunning] = useState(false);
   const [ruleFilter, setRuleFilter] = useState<string | null>(null);
   const [minPriority, setMinPriority] = useState<string>('');
-  const [ranWith, setRanWith] = useState<string>('');
 
-  const run = async () => {
-    if (!cap) return;
-    const list = files.split(/[\n,]+/).map((f) => f.trim()).filter(Boolean);
-    setRunning(true);
-    const r = await runOperation('Running Falco rules', 'rules.run', {
-      id: cap.id, defaults, ...(list.length ? { files: list } : {}), ...scopeParams(null, range),
-    });
-    setRunning(false);
-    if (r) {
-      setRules(r);
-      setRanWith([defaults ? 'default ruleset' : '', ...list].filter(Boolean).join(' + ') + (range ? ' · time selection' : ''));
-    }
-  };
+  const run = () => runRules(defaults, files.split(/[\n,]+/).map((f) => f.trim()).filter(Boolean));
 
   const findings = useMemo(() => {
     if (!rules) return [];

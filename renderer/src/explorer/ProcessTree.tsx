@@ -76,7 +76,7 @@ export function ProcessTree() {
           const active = filter === n.filter;
           return (
             <div key={n.id} role="treeitem" aria-level={depth + 1} aria-expanded={hasKids ? !collapsed.has(n.id) : undefined}
-              aria-selected={active} data-testid="ptree-node" data-pid={n.pid} data-filter={n.filter}
+              aria-selected={active} data-testid="ptree-node" data-id={n.id} data-parent={n.parent ?? ''} data-pid={n.pid} data-filter={n.filter}
               className={`ptree__row${active ? ' is-active' : ''}`} style={{ paddingLeft: 8 + depth * 18 }}
               onClick={() => applyFilter(n.filter)} title={`Click to filter: ${n.filter}`}>
               <button type="button" className={`ptree__caret${hasKids ? '' : ' is-leaf'}`} aria-label={collapsed.has(n.id) ? 'Expand' : 'Collapse'}

@@ -98,6 +98,8 @@ export function Topology() {
       .attr('stroke-width', (d) => d.w)
       .attr('marker-end', 'url(#topo-arrow)')
       .attr('data-testid', 'topo-edge')
+      .attr('data-from', (d) => d.e.from)
+      .attr('data-to', (d) => d.e.to)
       .on('mouseenter', (ev: MouseEvent, d) => setHover({ x: ev.offsetX, y: ev.offsetY, edge: d.e }))
       .on('mouseleave', () => setHover(null))
       .on('click', (_ev, d) => { setPicked(`${d.e.from}>${d.e.to}`); applyFilter(d.e.filter); });
@@ -168,6 +170,7 @@ export function Topology() {
   }, [picked, topo]);
 
   const totalBytes = topo ? topo.edges.reduce((a, e) => a + e.bytes, 0) : 0;
+  const labelOf = useMemo(() => new Map(topo?.nodes.map((n) => [n.id, n.label]) ?? []), [topo]);
   return (
     <div className="topo" data-testid="topology" data-settled={settled ? 'true' : 'false'}
       data-nodes={topo?.nodes.length ?? ''} data-edges={topo?.edges.length ?? ''}>
@@ -207,6 +210,7 @@ export function Topology() {
             {hover.edge && (
               <>
                 <div className="topo__tip-title">{hover.edge.proto.toUpperCase()}{hover.edge.port !== null ? ` :${hover.edge.port}` : ''}</div>
+                <div className="topo__tip-route">{labelOf.get(hover.edge.from) ?? hover.edge.from} → {labelOf.get(hover.edge.to) ?? hover.edge.to}</div>
                 <div className="topo__tip-row"><span>client → server</span>{formatBytesShort(hover.edge.bytesOut)}</div>
                 <div className="topo__tip-row"><span>server → client</span>{formatBytesShort(hover.edge.bytesIn)}</div>
                 <div className="topo__tip-row"><span>connections</span>{formatCount(hover.edge.connections)}</div>

@@ -3,6 +3,7 @@ import { baseName } from '../format';
 import { reportError, runOperation } from '../state/operations';
 import { useApp } from '../state/store';
 import { clearQueryCache, trackedCall } from './query';
+import { runRules } from './rules';
 import { rememberCapture } from './storage';
 import { DEFAULT_CRUMBS, useExplorer } from './store';
 
@@ -26,6 +27,8 @@ export async function openCapture(path: string, restore?: (id: string) => void):
   if (!summary) return false;
 
   const previous = now.capture;
+  // The built-in demo is there to show an incident: it opens on its alerts, from the default rules.
+  const demo = summary.path === useApp.getState().appInfo?.demoCapture;
   clearQueryCache();
   now.setCapture(summary);
   now.setCrumbs(DEFAULT_CRUMBS);
@@ -33,7 +36,7 @@ export async function openCapture(path: string, restore?: (id: string) => void):
   else {
     now.applyFilter('');
     now.setRange(null);
-    now.setTab('overview');
+    now.setTab(demo ? 'alerts' : 'overview');
   }
   // The Case area lists the evidence fingerprinted this session until cases are saved.
   useApp.getState().addHashed({ path: summary.path, size: summary.size, sha256: summary.sha256 });
@@ -42,6 +45,7 @@ export async function openCapture(path: string, restore?: (id: string) => void):
 
   void loadCatalogs();
   void loadWhole(summary.id);
+  if (demo) void runRules(true, []);
   return true;
 }
 

@@ -68,6 +68,10 @@ export interface ExplorerState {
   columns: string[];
   stream: StreamSpec | null;
   rules: RulesRun | null;
+  /** What the last rules run used (default ruleset, files, time selection), as the Alerts pane says it. */
+  rulesRanWith: string;
+  /** A rules run in flight for this capture. */
+  rulesRunning: boolean;
   pinned: string[];
   bookmarks: Bookmark[];
   showBookmarks: boolean;
@@ -89,7 +93,8 @@ export interface ExplorerState {
   jumpTo(num: number): void;
   setColumns(cols: string[]): void;
   followStream(s: StreamSpec | null): void;
-  setRules(r: RulesRun | null): void;
+  setRules(r: RulesRun | null, ranWith?: string): void;
+  setRulesRunning(running: boolean): void;
   togglePin(tileId: string): void;
   toggleBookmark(b: Omit<Bookmark, 'note' | 'createdAt'>): void;
   setNote(num: number, note: string): void;
@@ -117,6 +122,8 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
   columns: eventColumns(),
   stream: null,
   rules: null,
+  rulesRanWith: '',
+  rulesRunning: false,
   pinned: [],
   bookmarks: [],
   showBookmarks: true,
@@ -131,6 +138,8 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
     jump: null,
     stream: null,
     rules: null,
+    rulesRanWith: '',
+    rulesRunning: false,
     pinned: [],
     bookmarks: capture ? loadBookmarks(capture.sha256) : [],
   }),
@@ -157,7 +166,8 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
     set({ columns });
   },
   followStream: (stream) => set(stream ? { stream, tab: 'stream' } : { stream }),
-  setRules: (rules) => set({ rules }),
+  setRules: (rules, ranWith = '') => set({ rules, rulesRanWith: ranWith }),
+  setRulesRunning: (rulesRunning) => set({ rulesRunning }),
   togglePin: (id) => set((s) => ({ pinned: s.pinned.includes(id) ? s.pinned.filter((x) => x !== id) : [...s.pinned, id] })),
   toggleBookmark: (b) => {
     const cap = get().capture;
