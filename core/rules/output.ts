@@ -4,7 +4,7 @@
  * compiles is taken; the rest is literal. A leading `*` prints even when some fields are missing.
  */
 import { compileValueExpr, type ValueExtractor } from '../filter/compiler.js';
-import type { FieldResolver } from '../filter/fields.js';
+import { isLookupFailure, type FieldResolver } from '../filter/fields.js';
 import { parseFieldOrTransformer } from '../filter/parser.js';
 
 export type OutputToken<E> = { kind: 'text'; text: string } | { kind: 'field'; width: number; field: ValueExtractor<E>; source: string };
@@ -21,6 +21,9 @@ export class OutputFormatError extends Error {}
 function tryField<E>(text: string, resolver: FieldResolver<E>): { field: ValueExtractor<E>; consumed: number } | undefined {
   try {
     const { expr, consumed } = parseFieldOrTransformer(text);
+    // Most tries are prefixes that name no field: answer those from the resolver, without the
+    // compiler's "did you mean" search over every field name (~80 ms for Falco's rules files).
+    if (expr.kind === 'field' && isLookupFailure(resolver.resolve(expr.field, expr.arg))) return undefined;
     return { field: compileValueExpr(expr, resolver), consumed };
   } catch {
     return undefined;
