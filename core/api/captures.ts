@@ -211,7 +211,7 @@ export class CaptureRegistry {
     }
     files.push(...(p.files ?? []).map((f) => resolve(f)));
     if (files.length === 0) throw new TracehoundError('RULES_INVALID', 'no rules to run', { hint: 'Use the default ruleset or add a rules file.' });
-    const engine = new RulesEngine({ sources: { syscall: new RegistryResolver() } });
+    const engine = new RulesEngine({ sources: { syscall: new RegistryResolver(undefined, { memo: true }) } });
     const problems: RulesRun['problems'] = [];
     for (const f of files) {
       const res = await engine.loadRulesFile(f);

@@ -202,6 +202,14 @@ export class RulesEngine<E> {
     this.byCode = byCode;
   }
 
+  /**
+   * A new event starts: sources' resolvers that compute field values once per event (see
+   * RegistryResolverOptions.memo) drop the previous event's. Call before evaluating rules.
+   */
+  nextEvent(): void {
+    for (const s of this.sources.values()) (s.resolver as { next?: () => void }).next?.();
+  }
+
   /** Enabled syscall rules that can match events with this ppm code, in definition order. */
   rulesForCode(code: number): readonly CompiledRule<E>[] {
     return this.byCode[code] ?? [];

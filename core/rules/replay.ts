@@ -55,6 +55,7 @@ export async function replayCapture(path: string, engine: RulesEngine<FieldConte
     path,
     (evt) => {
       ctx.evt = evt;
+      engine.nextEvent();
       for (const r of engine.rulesForCode(evt.raw.type)) {
         if (!r.match(ctx)) continue;
         const d: Detection = {

@@ -106,11 +106,51 @@ function rawData(c: FieldContext): FieldValue {
   return i < 0 ? null : c.evt.bytes(i);
 }
 
+export interface RegistryResolverOptions {
+  /**
+   * Share one extractor per field among all its uses and compute its value once per event. Falco
+   * rules name the same fields over and over (an open event is tested by dozens of rules reading
+   * proc.name, fd.name, evt.is_open_read...): on the bench capture 9.9 M extractions were 1.1 M
+   * distinct ones. Fields with per-use state (FieldDef.perUse) keep their own extractors. Whoever
+   * drives the events must call next() before each one, and only evaluate fields of the current
+   * event (not for a capture filter that runs before the state update).
+   */
+  memo?: boolean;
+}
+
 export class RegistryResolver implements FieldResolver<FieldContext> {
   private readonly defs: readonly FieldDef[];
+  private readonly memo: boolean;
+  private gen = 0;
+  private readonly shared = new Map<string, (c: FieldContext) => FieldValue | FieldValue[]>();
 
-  constructor(defs: readonly FieldDef[] = ALL_FIELDS) {
+  constructor(defs: readonly FieldDef[] = ALL_FIELDS, opts: RegistryResolverOptions = {}) {
     this.defs = defs;
+    this.memo = opts.memo ?? false;
+  }
+
+  /** With `memo`: a new event starts, values computed so far are stale. */
+  next(): void {
+    this.gen++;
+  }
+
+  /** The one memoizing extractor of `spec`, made from the first use's. */
+  private sharedExtract(spec: string, make: () => (c: FieldContext) => FieldValue | FieldValue[]): (c: FieldContext) => FieldValue | FieldValue[] {
+    let x = this.shared.get(spec);
+    if (x === undefined) {
+      const inner = make();
+      let at = -1;
+      let v: FieldValue | FieldValue[] = null;
+      x = (c) => {
+        if (at !== this.gen) {
+          v = inner(c);
+          at = this.gen;
+        }
+        return v;
+      };
+      this.shared.set(spec, x);
+    }
+    return x;
   }
 
   private descriptor(def: FieldDef, name: string, argText: string | undefined): FieldDescriptor {
@@ -137,26 +177,28 @@ export class RegistryResolver implements FieldResolver<FieldContext> {
     // evt.arg.NAME / evt.rawarg.NAME carry the param name as a dotted argument.
     const argText = r.arg?.text;
     const descriptor = this.descriptor(r.def, full, argText);
-    if (r.def.type === 'DYN') return { descriptor, extract: rawNumeric(argText ?? '', r.bind(), descriptor.type) };
+    const share = this.memo && !r.def.perUse;
+    const extractor = (make: () => (c: FieldContext) => FieldValue | FieldValue[]): ((c: FieldContext) => FieldValue | FieldValue[]) => (share ? this.sharedExtract(full, make) : make());
+    if (r.def.type === 'DYN') return { descriptor, extract: extractor(() => rawNumeric(argText ?? '', r.bind(), descriptor.type)) };
     if (arg === undefined && ANCESTOR_FIELDS.has(name)) {
       descriptor.anyOf = true;
       descriptor.rhsSupported = false;
-      return { descriptor, extract: ancestors(r.def) };
+      return { descriptor, extract: extractor(() => ancestors(r.def)) };
     }
     const pair = EITHER_END[name];
     if (arg === undefined && pair) {
       descriptor.anyOf = true;
       descriptor.rhsSupported = false;
-      const [a, b] = pair.map((n) => resolveField(n).bind());
-      return { descriptor, extract: (c) => [a!(c), b!(c)] };
+      const both = pair.map((n) => resolveField(n));
+      const [a, b] = both.map((f) => f.bind());
+      return { descriptor, extract: this.memo && both.every((f) => !f.def.perUse) ? this.sharedExtract(full, () => (c) => [a!(c), b!(c)]) : (c) => [a!(c), b!(c)] };
     }
     // Outputs print values exactly as `-p` does (IP addresses, flags, times), with their own
     // binding so a stateful field (evt.deltatime) is not advanced twice per event.
     const printed = r.bind();
-    const out: ResolvedField<FieldContext> = { descriptor, extract: r.bind(), toText: (c) => valueToText(r.def, printed(c)) ?? undefined };
-    if (full === 'evt.type') out.checkValue = checkEventName;
     // Filters search the data as captured (CR, LF, NUL...), not its printable rendering.
-    if (full === 'evt.buffer') out.extract = rawData;
+    const out: ResolvedField<FieldContext> = { descriptor, extract: extractor(() => (full === 'evt.buffer' ? rawData : r.bind())), toText: (c) => valueToText(r.def, printed(c)) ?? undefined };
+    if (full === 'evt.type') out.checkValue = checkEventName;
     return out;
   }
 

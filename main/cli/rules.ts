@@ -65,7 +65,7 @@ tracehound rules --validate FILE [--validate FILE...] [--json]
       if (values.o !== 'json' && values.o !== 'text') throw new TracehoundError('CLI_USAGE', `-o takes json or text, not ${values.o}`);
       if (values.o === 'json') values.json = true;
     }
-    const engine = new RulesEngine<FieldContext>({ sources: { syscall: new RegistryResolver() } });
+    const engine = new RulesEngine<FieldContext>({ sources: { syscall: new RegistryResolver(undefined, { memo: true }) } });
 
     if (values.validate?.length) {
       const results: LoadResult[] = [];

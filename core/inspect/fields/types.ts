@@ -78,6 +78,12 @@ export interface FieldDef {
   readonly origin: 'sysdig' | 'libs';
   /** Make an extractor for one use of the field (with its argument, if any). */
   bind(arg: FieldArg | undefined): Extractor;
+  /**
+   * The field has its own bind(): its extractors may keep state between events (evt.deltatime
+   * remembers the previous one), so uses must not share one. Fields without are plain functions
+   * of the event and the inspector's state.
+   */
+  readonly perUse: boolean;
 }
 
 export interface FieldRow {
@@ -114,6 +120,7 @@ export function defineFields(cls: FieldClassName, rows: readonly FieldRow[]): Fi
       arg: r.arg ?? (r.flags?.requiresArg || r.flags?.allowsArg ? 'index' : 'none'),
       origin: r.origin ?? 'sysdig',
       bind,
+      perUse: r.bind !== undefined,
     });
   });
 }
