@@ -19,11 +19,13 @@ export const L4 = { UNKNOWN: 0, NA: 1, TCP: 2, UDP: 3, ICMP: 4, RAW: 5 } as cons
 export const CL = {
   CLONE_FILES: 1 << 0,
   CLONE_FS: 1 << 1,
+  CLONE_NEWPID: 1 << 6,
   CLONE_THREAD: 1 << 13,
   CLONE_INVERTED: 1 << 16,
   NAME_CHANGED: 1 << 17,
   CLOSED: 1 << 18,
   ACTIVE: 1 << 19,
+  CLONE_NEWUSER: 1 << 20,
   PIPE_SRC: 1 << 21,
   PIPE_DST: 1 << 22,
   CHILD_IN_PIDNS: 1 << 29,
@@ -45,6 +47,9 @@ export const RLIMIT_NOFILE = 7;
 export const FCNTL_F_DUPFD = 1;
 export const FCNTL_F_DUPFD_CLOEXEC = 26;
 export const EXE_WRITABLE = 1 << 0;
+export const EXE_UPPER_LAYER = 1 << 1;
+export const EXE_FROM_MEMFD = 1 << 2;
+export const EXE_LOWER_LAYER = 1 << 3;
 export const EXVAT_AT_EMPTY_PATH = 1 << 0;
 export const SOCKOPT_LEVEL_SOL_SOCKET = 1;
 export const SOCKOPT_SO_ERROR = 4;
@@ -245,6 +250,11 @@ export const ET = {
   MEMFD_CREATE_X: code('SYSCALL_MEMFD_CREATE_X'),
   PIDFD_GETFD_X: code('SYSCALL_PIDFD_GETFD_X'),
   PIDFD_OPEN_X: code('SYSCALL_PIDFD_OPEN_X'),
+  CAPSET_X: code('SYSCALL_CAPSET_X'),
+  UNSHARE_E: code('SYSCALL_UNSHARE_E'),
+  UNSHARE_X: code('SYSCALL_UNSHARE_X'),
+  SETNS_E: code('SYSCALL_SETNS_E'),
+  SETNS_X: code('SYSCALL_SETNS_X'),
 } as const;
 
 /** The first event type the driver table of libs 0.1.1dev+git20220316 (sysdig 0.29.3) did not know. */

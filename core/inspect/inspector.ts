@@ -88,6 +88,7 @@ export class Inspector implements InspectorState {
   readonly warnings: string[] = [];
   /** Machine info of the capture, once open. */
   numCpus = 0;
+  bootTsEpoch = 0n;
 
   private readonly parser: Parser;
   private readonly evt = new InspectedEvent();
@@ -145,11 +146,12 @@ export class Inspector implements InspectorState {
     interfaces: InterfaceInfo[];
     users: UserInfo[];
     groups: GroupInfo[];
-    machine?: { numCpus: number } | undefined;
+    machine?: { numCpus: number; bootTsEpoch?: bigint } | undefined;
   }): void {
     if (this.imported) return;
     this.imported = true;
     this.numCpus = meta.machine?.numCpus ?? 0;
+    this.bootTsEpoch = meta.machine?.bootTsEpoch ?? 0n;
     const fdsByTid = new Map<number, CapFd[]>();
     for (const f of meta.fds) {
       let l = fdsByTid.get(f.tid);
@@ -198,6 +200,20 @@ export class Inspector implements InspectorState {
     t.exe = bytes(ct.exe);
     t.exepath = bytes(ct.exepath);
     t.exeWritable = ct.exeWritable;
+    // What the entry did not carry stays unknown (null), unlike libscap's zeros.
+    const missing = ct.missing;
+    if (!missing?.includes('capEffective')) {
+      t.capInheritable = ct.capInheritable;
+      t.capPermitted = ct.capPermitted;
+      t.capEffective = ct.capEffective;
+    }
+    if (!missing?.includes('exeUpperLayer')) t.exeUpperLayer = ct.exeUpperLayer;
+    if (!missing?.includes('exeFromMemfd')) t.exeFromMemfd = ct.exeFromMemfd;
+    if (!missing?.includes('exeLowerLayer')) t.exeLowerLayer = ct.exeLowerLayer;
+    t.exeIno = ct.exeIno;
+    t.exeInoCtime = ct.exeInoCtime;
+    t.exeInoMtime = ct.exeInoMtime;
+    t.pidnsInitStartTs = ct.pidnsInitStartTs;
     t.args = ct.args.map(bytes);
     if (t.isMainThread()) {
       // Rebuilt as the NUL-separated block libsinsp parses (it drops an all-zero tail).

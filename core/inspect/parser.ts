@@ -8,6 +8,7 @@
  */
 import type { RawEvent } from '../capture/event.js';
 import { EventView } from '../capture/flyweight.js';
+import { ALL_CAPS } from '../capture/events/capabilities.js';
 import type { EventInfo } from '../capture/events/types.js';
 import {
   AF,
@@ -16,6 +17,9 @@ import {
   CLONE_STALE_TIME_NS,
   EF,
   ET,
+  EXE_FROM_MEMFD,
+  EXE_LOWER_LAYER,
+  EXE_UPPER_LAYER,
   EXE_WRITABLE,
   EXVAT_AT_EMPTY_PATH,
   FCNTL_F_DUPFD,
@@ -341,6 +345,23 @@ export class Parser {
       case ET.PIPE_X:
         this.parsePipeExit(evt);
         break;
+      case ET.CAPSET_X:
+        if (evt.tinfo && evt.i64(0) >= 0) {
+          evt.tinfo.capInheritable = evt.u64(1);
+          evt.tinfo.capPermitted = evt.u64(2);
+          evt.tinfo.capEffective = evt.u64(3);
+        }
+        break;
+      case ET.UNSHARE_E:
+      case ET.SETNS_E:
+        // Older drivers put the namespace flags on the enter event only; current libs' event
+        // converter moves them to the exit, so we keep the enter for it.
+        if (this.s.dialect === 'current') this.storeEvent(evt);
+        break;
+      case ET.UNSHARE_X:
+      case ET.SETNS_X:
+        this.parseUnshareSetnsExit(evt);
+        break;
       case ET.SOCKET_X:
         this.parseSocketExit(evt);
         break;
@@ -586,6 +607,8 @@ export class Parser {
         if (inContainer) {
           evt.tinfo.vtid = vtid;
           evt.tinfo.vpid = vpid;
+          // Current libs builds such a child from this event, namespace start included.
+          if (this.s.bootTsEpoch !== 0n && evt.len(20) !== 0) evt.tinfo.pidnsInitStartTs = evt.u64(20) + this.s.bootTsEpoch;
         }
         return;
       }
@@ -682,6 +705,14 @@ export class Parser {
       this.s.containers.resolve(t);
     }
     t.cloneTs = evt.ts;
+    // Current libs: a child in a pid namespace, which only its own clone exit creates, learns
+    // the namespace's start (monotonic) from the event; other children share the host's boot
+    // time. Without a boot time in the capture the start stays unknown.
+    const boot = this.s.bootTsEpoch;
+    if (boot !== 0n) {
+      if (!isInvertedClone || !(t.flags & (CL.CHILD_IN_PIDNS | CL.CLONE_NEWPID) || t.tid !== t.vtid)) t.pidnsInitStartTs = boot;
+      else if (evt.len(20) !== 0) t.pidnsInitStartTs = evt.u64(20) + boot;
+    }
     this.s.threads.add(t, false);
     if (tidCollision) this.reset(evt);
   }
@@ -737,13 +768,51 @@ export class Parser {
     }
     if (etype === ET.EXECVE_19_X || etype === ET.EXECVEAT_X) t.vpgid = evt.i64(17);
     if (evt.nparams > 18) t.loginuid = evt.u32(18);
-    if (evt.nparams > 19) t.exeWritable = (evt.u32(19) & EXE_WRITABLE) !== 0;
+    if (evt.nparams > 19) {
+      const xf = evt.u32(19);
+      t.exeWritable = (xf & EXE_WRITABLE) !== 0;
+      t.exeUpperLayer = (xf & EXE_UPPER_LAYER) !== 0;
+      t.exeFromMemfd = (xf & EXE_FROM_MEMFD) !== 0;
+      t.exeLowerLayer = (xf & EXE_LOWER_LAYER) !== 0;
+    }
+    // Current libs: capabilities (params 20-22) and the executable's inode (23-25), each group
+    // taken when the event carries it. Read by raw position: 0.29.3's table stops at 20 params.
+    if (evt.len(22) !== 0) {
+      t.capInheritable = evt.u64(20);
+      t.capPermitted = evt.u64(21);
+      t.capEffective = evt.u64(22);
+    }
+    if (evt.len(25) !== 0) {
+      t.exeIno = evt.u64(23);
+      t.exeInoCtime = evt.u64(24);
+      t.exeInoMtime = evt.u64(25);
+      if (t.cloneTs !== 0n) t.exeInoCtimeDurationCloneTs = BigInt.asUintN(64, t.cloneTs - t.exeInoCtime);
+      if (t.pidnsInitStartTs !== 0n && t.exeInoCtime > t.pidnsInitStartTs) t.exeInoCtimeDurationPidnsStart = t.exeInoCtime - t.pidnsInitStartTs;
+    }
 
     const keep = t.flags & (CL.PIPE_SRC | CL.PIPE_DST | CL.IS_MAIN_THREAD);
     const inverted = (t.flags & CL.CLONE_INVERTED) !== 0;
     t.flags = CL.ACTIVE | keep;
     if (inverted) t.flags |= CL.CLONE_INVERTED;
     t.flags |= CL.NAME_CHANGED;
+  }
+
+  /**
+   * parse_unshare_setns_exit() of current libs: entering a new user namespace grants every
+   * capability. Flags come from the exit, or (older drivers) from the stored enter event.
+   */
+  private parseUnshareSetnsExit(evt: InspectedEvent): void {
+    const t = evt.tinfo;
+    if (!t || evt.i64(0) < 0) return;
+    const unshare = evt.type === ET.UNSHARE_X;
+    const exitIdx = unshare ? 1 : 2;
+    let flags = 0;
+    if (evt.len(exitIdx) !== 0) flags = evt.u32(exitIdx);
+    else if (this.s.dialect === 'current' && this.retrieveEnter(evt)) flags = this.tmp.u32(unshare ? 0 : 1);
+    if (!(flags & CL.CLONE_NEWUSER)) return;
+    t.capInheritable = ALL_CAPS;
+    t.capPermitted = ALL_CAPS;
+    t.capEffective = ALL_CAPS;
   }
 
   /** parse_dirfd(): the directory an *at() path is relative to. Sets evt.fdinfo like libsinsp. */
@@ -1431,6 +1500,16 @@ function copyFromParent(t: ThreadInfo, p: ThreadInfo, flags: number): void {
   t.exe = p.exe;
   t.exepath = p.exepath;
   t.exeWritable = p.exeWritable;
+  t.exeUpperLayer = p.exeUpperLayer;
+  t.exeLowerLayer = p.exeLowerLayer;
+  t.exeFromMemfd = p.exeFromMemfd;
+  t.capInheritable = p.capInheritable;
+  t.capPermitted = p.capPermitted;
+  t.capEffective = p.capEffective;
+  t.exeIno = p.exeIno;
+  t.exeInoCtime = p.exeInoCtime;
+  t.exeInoMtime = p.exeInoMtime;
+  t.exeInoCtimeDurationCloneTs = p.exeInoCtimeDurationCloneTs;
   t.args = p.args.slice();
   t.root = p.root;
   t.sid = p.sid;

@@ -25,6 +25,8 @@ export interface InspectorState {
 
   /** Timestamp of the first non-container event; 0 before it. */
   firstEventTs: bigint;
+  /** Boot time of the captured host, ns since the epoch (machine info); 0 when not recorded. */
+  readonly bootTsEpoch: bigint;
   /** Event table dialect events are interpreted with. */
   readonly dialect: 'current' | 'sysdig029';
   /** What libsinsp's shared param text buffer last held (see render.ts). */

@@ -37,6 +37,27 @@ export class ThreadInfo {
   exe = '';
   exepath = '';
   exeWritable = false;
+  /**
+   * Executable flags of the last exec (PPM_EXE_*). null while the capture has not said: libsinsp
+   * would answer false, but an old capture cannot tell "no" from "not recorded".
+   */
+  exeUpperLayer: boolean | null = null;
+  exeLowerLayer: boolean | null = null;
+  exeFromMemfd: boolean | null = null;
+  /** Capability sets (PPM_CAP_* bits); null while the capture has not said (libsinsp: 0). */
+  capInheritable: bigint | null = null;
+  capPermitted: bigint | null = null;
+  capEffective: bigint | null = null;
+  /** The executable's inode and its ctime/mtime (ns since the epoch); 0 = unknown, as in libsinsp. */
+  exeIno = 0n;
+  exeInoCtime = 0n;
+  exeInoMtime = 0n;
+  /** clone ts - exe ctime (u64, as libsinsp computes it at exec); 0 = unknown. */
+  exeInoCtimeDurationCloneTs = 0n;
+  /** exe ctime - pid namespace start, when the namespace is older; 0 = unknown. */
+  exeInoCtimeDurationPidnsStart = 0n;
+  /** Start of the thread's pid namespace (ns since the epoch): container.start_ts; 0 = unknown. */
+  pidnsInitStartTs = 0n;
   args: string[] = [];
   env: string[] = [];
   cwd = '';

@@ -92,6 +92,10 @@ export const CONTAINER_FIELDS: FieldDef[] = defineFields('container', [
   { name: 'container.ip', type: 'CHARBUF', display: 'Container ip address', desc: 'The container\'s / pod\'s primary ip address as retrieved from the container engine.', origin: 'libs', get: containerField((ci) => (ci.ip === 0 ? null : `${ci.ip >>> 24}.${(ci.ip >>> 16) & 255}.${(ci.ip >>> 8) & 255}.${ci.ip & 255}`)) },
   { name: 'container.label', type: 'CHARBUF', display: 'Container Label', desc: 'A specific container label, e.g. container.label[maintainer].', flags: { requiresArg: true }, arg: 'bracket', origin: 'libs', get: containerField((ci, _t, _c, a) => (a === undefined ? null : (ci.labels.get(a.text) ?? null))) },
   { name: 'container.labels', type: 'CHARBUF', display: 'Container Labels', desc: "The container's labels, as comma-separated key:value pairs.", origin: 'libs', get: containerField((ci) => [...ci.labels].map(([k, v]) => (v === '' ? k : `${k}:${v}`)).join(', ')) },
+  // The plugin reads these from the thread (its pid namespace's start), not from the container
+  // engine, so host threads answer too (with the host's namespace start).
+  { name: 'container.start_ts', type: 'ABSTIME', format: 'DEC', display: 'Container Start', desc: 'Container start as epoch timestamp in nanoseconds based on proc.pidns_init_start_ts and extracted in the kernel and not from the container runtime socket / container engine.', origin: 'libs', get: (c) => { const t = thread(c); return t === null || t.pidnsInitStartTs === 0n ? null : t.pidnsInitStartTs; } },
+  { name: 'container.duration', type: 'RELTIME', format: 'DEC', display: 'Number of nanoseconds since container.start_ts', desc: 'Number of nanoseconds since container.start_ts.', origin: 'libs', get: (c) => { const t = thread(c); return t === null || t.pidnsInitStartTs === 0n ? null : BigInt.asUintN(64, c.evt.ts - t.pidnsInitStartTs); } },
 ]);
 
 /** k8s labels of the pod's sandbox container, excluding annotations and internal labels. */

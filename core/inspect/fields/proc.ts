@@ -3,6 +3,7 @@
  * same thread-table calls libsinsp makes, placeholder creation included, because those side
  * effects are visible in later events.
  */
+import { capsToString } from '../../capture/events/capabilities.js';
 import { ET } from '../constants.js';
 import { ThreadCategory, type ThreadInfo } from '../threadinfo.js';
 import { defineFields, type FieldArg, type FieldContext, type FieldDef, type FieldValue, type Extractor } from './types.js';
@@ -18,6 +19,15 @@ function withThread(f: (t: ThreadInfo, c: FieldContext, a: FieldArg | undefined)
     const t = thread(c);
     return t === null ? null : f(t, c, a);
   };
+}
+
+/** libsinsp uses 0 for "no value" in the exe inode fields and the pid namespace start. */
+function nonZero(v: bigint): bigint | null {
+  return v === 0n ? null : v;
+}
+
+function capsText(caps: bigint | null): string | null {
+  return caps === null ? null : capsToString(caps);
 }
 
 function cmdline(t: ThreadInfo): string {
@@ -201,5 +211,18 @@ export const PROC_FIELDS: FieldDef[] = defineFields('process', [
   { name: 'proc.is_vpgid_leader', type: 'BOOL', display: 'Process Is Virtual Process Group Leader', desc: 'true if this process is the leader of the virtual process group, proc.vpgid == proc.vpid.', origin: 'libs', get: withThread((t) => t.vpgid === t.vpid) },
   { name: 'proc.pid.ts', type: 'RELTIME', format: 'DEC', display: 'Process start ts', desc: 'Start of process as epoch timestamp in nanoseconds.', origin: 'libs', get: withThread((t) => { const m = processOf(t); return m ? m.cloneTs : null; }) },
   { name: 'proc.ppid.ts', type: 'RELTIME', format: 'DEC', display: 'Parent Process start ts', desc: 'Start of parent process as epoch timestamp in nanoseconds.', origin: 'libs', get: withThread((t, c) => { const p = parentOf(c, t); return p ? p.cloneTs : null; }) },
-  { name: 'proc.ppid.duration', type: 'RELTIME', format: 'DEC', display: 'Parent Process Duration', desc: 'Number of nanoseconds since the parent process started.', origin: 'libs', get: withThread((t, c) => { const p = parentOf(c, t); return p && p.cloneTs !== 0n ? BigInt.asUintN(64, c.evt.ts - p.cloneTs) : null; }) },
+  { name: 'proc.ppid.duration', type: 'RELTIME', format: 'DEC', display: 'Parent Process Duration', desc: 'Number of nanoseconds since the parent process started.', origin: 'libs', get: withThread((t, c) => { const p = parentOf(c, t); return p && p.cloneTs !== 0n ? BigInt.asUintN(64, c.evt.ts - p.cloneTs) : null; }) },  // Executable and capability facts of current drivers (execve params, capset, process list V9).
+  // null where the capture does not say, which libsinsp reports as false / "" (see threadinfo.ts).
+  { name: 'proc.is_exe_upper_layer', type: 'BOOL', display: 'Process Executable Is In Upper Layer', desc: "true if this process' executable file is in the upper layer of an overlayfs (a file the container wrote or changed, not one of its image). Only trustworthy on kernels >= 3.18.0, which introduced overlayfs.", origin: 'libs', get: withThread((t) => t.exeUpperLayer) },
+  { name: 'proc.is_exe_lower_layer', type: 'BOOL', display: 'Process Executable Is In Lower Layer', desc: "true if this process' executable file is in a lower layer of an overlayfs (part of the image). Only trustworthy on kernels >= 3.18.0, which introduced overlayfs.", origin: 'libs', get: withThread((t) => t.exeLowerLayer) },
+  { name: 'proc.is_exe_from_memfd', type: 'BOOL', display: 'Process Executable Is Stored In Memfd', desc: "true if the executable file of the current process is an anonymous file created with memfd_create() and executed through its file descriptor: it exists only in memory, not on disk (in-memory code injection). Requires kernel >= 3.17.0.", origin: 'libs', get: withThread((t) => t.exeFromMemfd) },
+  { name: 'proc.exe_ino', type: 'INT64', format: 'DEC', display: 'Inode number of executable file on disk', desc: 'The inode number of the executable file on disk. Can be correlated with fd.ino.', origin: 'libs', get: withThread((t) => nonZero(t.exeIno)) },
+  { name: 'proc.exe_ino.ctime', type: 'ABSTIME', format: 'DEC', display: 'Last status change time (ctime) of executable file', desc: 'Last status change time of the executable file (inode->ctime) as epoch timestamp in nanoseconds: changed by writing, or by setting inode information such as owner, group, link count or mode.', origin: 'libs', get: withThread((t) => nonZero(t.exeInoCtime)) },
+  { name: 'proc.exe_ino.mtime', type: 'ABSTIME', format: 'DEC', display: 'Last modification time (mtime) of executable file', desc: 'Last modification time of the executable file (inode->mtime) as epoch timestamp in nanoseconds: changed by file modifications (mknod, truncate, utime, a write of more than zero bytes...). For changes of owner, group, link count or mode use proc.exe_ino.ctime.', origin: 'libs', get: withThread((t) => nonZero(t.exeInoMtime)) },
+  { name: 'proc.exe_ino.ctime_duration_proc_start', type: 'ABSTIME', format: 'DEC', display: 'Number of nanoseconds between ctime exe file and proc clone ts', desc: 'Number of nanoseconds between modifying the status of the executable image and spawning a new process using the changed executable image.', origin: 'libs', get: withThread((t) => nonZero(t.exeInoCtimeDurationCloneTs)) },
+  { name: 'proc.exe_ino.ctime_duration_pidns_start', type: 'ABSTIME', format: 'DEC', display: 'Number of nanoseconds between pidns start ts and ctime exe file', desc: 'Number of nanoseconds between the PID namespace start and the ctime of the executable file, if the PID namespace start predates the ctime.', origin: 'libs', get: withThread((t) => nonZero(t.exeInoCtimeDurationPidnsStart)) },
+  { name: 'proc.pidns_init_start_ts', type: 'UINT64', format: 'DEC', display: 'Start ts of pid namespace', desc: 'Start of the PID namespace (container or non container pid namespace) as epoch timestamp in nanoseconds.', origin: 'libs', get: withThread((t) => nonZero(t.pidnsInitStartTs)) },
+  { name: 'thread.cap_permitted', type: 'CHARBUF', display: 'Permitted capabilities', desc: 'The permitted capabilities set', origin: 'libs', get: withThread((t) => capsText(t.capPermitted)) },
+  { name: 'thread.cap_inheritable', type: 'CHARBUF', display: 'Inheritable capabilities', desc: 'The inheritable capabilities set', origin: 'libs', get: withThread((t) => capsText(t.capInheritable)) },
+  { name: 'thread.cap_effective', type: 'CHARBUF', display: 'Effective capabilities', desc: 'The effective capabilities set', origin: 'libs', get: withThread((t) => capsText(t.capEffective)) },
 ]);
