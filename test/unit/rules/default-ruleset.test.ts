@@ -22,7 +22,6 @@ import { replayCapture, type Detection } from '../../../core/rules/replay.js';
 import { RegistryResolver } from '../../../core/rules/syscall-resolver.js';
 import { runCli } from '../../../main/cli/index.js';
 import { CTR, writeScene, type Stage } from './scenes.js';
-import { testSyscallResolver } from './fields.js';
 
 const RULES_FILE = resolve('assets/rules/tracehound_rules.yaml');
 const CAPTURES = resolve('../shared/data/captures');
@@ -104,7 +103,7 @@ describe('the ruleset file', () => {
   });
 
   it("loads next to Falco's own rules files without replacing their lists or macros", () => {
-    const both = new RulesEngine<FieldContext>({ sources: { syscall: testSyscallResolver() } });
+    const both = new RulesEngine<FieldContext>({ sources: { syscall: new RegistryResolver() } });
     const results = [...FALCO_RULES, RULES_FILE].map((f) => both.loadRules(readFileSync(f, 'utf8'), f));
     expect(results.flatMap((r) => r.errors).map((x) => x.message)).toEqual([]);
     expect(results.at(-1)!.warnings.map((x) => x.message)).toEqual([]);

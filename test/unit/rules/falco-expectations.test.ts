@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FieldContext } from '../../../core/inspect/fields/types.js';
 import { RulesEngine } from '../../../core/rules/engine.js';
+import { RegistryResolver } from '../../../core/rules/syscall-resolver.js';
 import type { Priority } from '../../../core/rules/items.js';
 import { alertJson, alertLine } from '../../../core/rules/alerts.js';
 import { replayCapture } from '../../../core/rules/replay.js';
 import type { LoadDiagnostic, LoadResult } from '../../../core/rules/result.js';
-import { testSyscallResolver } from './fields.js';
 
 const DIR = '../shared/data/falco_expectations';
 
@@ -86,7 +86,7 @@ function matches(d: LoadDiagnostic, expected: Expected, testId: string): boolean
 }
 
 function validate(files: string[]): LoadResult[] {
-  const engine = new RulesEngine<FieldContext>({ sources: { syscall: testSyscallResolver() } });
+  const engine = new RulesEngine<FieldContext>({ sources: { syscall: new RegistryResolver() } });
   return files.map((f) => engine.loadRules(readFileSync(join(DIR, f), 'utf8'), join(DIR, f)));
 }
 
@@ -128,7 +128,7 @@ describe('Falco regression expectations: rules validation (falco -V)', () => {
 
 describe('Falco regression expectations: event types per rule (falco_rules_warnings.yaml)', () => {
   const t = validation.find((x) => x.id === 'falco_tests.yaml::test_warnings')!;
-  const engine = new RulesEngine<FieldContext>({ sources: { syscall: testSyscallResolver() } });
+  const engine = new RulesEngine<FieldContext>({ sources: { syscall: new RegistryResolver() } });
   for (const f of t.validate_rules_files) engine.loadRules(readFileSync(join(DIR, f), 'utf8'), f);
   const warned = new Set((t.expected.validate_warnings ?? []).map((w) => w.item_name));
   const expectedEvents = new Map((t.expected.rules_events ?? []).map((o) => Object.entries(o)[0]!));
@@ -178,7 +178,7 @@ const LEVELS: Record<string, Priority> = {
 };
 
 async function replayTest(t: ReplayTest) {
-  const engine = new RulesEngine<FieldContext>({ sources: { syscall: testSyscallResolver() } });
+  const engine = new RulesEngine<FieldContext>({ sources: { syscall: new RegistryResolver() } });
   const results: LoadResult[] = [];
   for (const f of t.rules_files) {
     const path = join(DIR, f);
