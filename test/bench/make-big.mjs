@@ -1,11 +1,20 @@
 // Builds the large benchmark capture with the project's own writer: the events of a real shared
 // capture, repeated with shifted timestamps until the file passes the target size.
-import { existsSync, statSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, statSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/**
+ * Bumped when the way the file is built changes, so a file an older version built is not reused.
+ * 2: events with ts 0 (leading container events) do not count in the time span; the span from
+ * ts 0 made repetitions overflow 64 bits after the 11th (timestamps 584 years apart).
+ */
+const FORMAT = '2';
+
 export async function makeBigCapture(root, source, dest, targetBytes) {
-  if (existsSync(dest) && statSync(dest).size >= targetBytes) return { path: dest, reused: true };
+  const stamp = `${dest}.format`;
+  const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8') === FORMAT;
+  if (fresh && existsSync(dest) && statSync(dest).size >= targetBytes) return { path: dest, reused: true };
   mkdirSync(dirname(dest), { recursive: true });
   const { readCapture } = await import(pathToFileURL(`${root}/dist/core/capture/reader.js`).href);
   const { CaptureWriter } = await import(pathToFileURL(`${root}/dist/core/capture/writer.js`).href);
@@ -14,6 +23,7 @@ export async function makeBigCapture(root, source, dest, targetBytes) {
   let first = null;
   let last = null;
   const summary = await readCapture(source, (ev) => {
+    if (ev.ts === 0n) return;
     if (first === null) first = ev.ts;
     last = ev.ts;
   });
@@ -32,11 +42,15 @@ export async function makeBigCapture(root, source, dest, targetBytes) {
     await readCapture(source, (ev) => {
       const params = [];
       for (let i = 0; i < ev.nparams; i++) params.push(ev.param(i));
-      w.synthetic({ ts: ev.ts + shift, tid: ev.tid, type: ev.type, params, cpu: ev.cpu, flags: ev.flags, large: ev.largePayload });
+      // Events without a time (the leading container events) keep 0 in the first copy, as in the
+      // source; in later copies they are mid-stream and take the copy's start time.
+      const ts = ev.ts !== 0n ? ev.ts + shift : rep === 0n ? 0n : first + shift;
+      w.synthetic({ ts, tid: ev.tid, type: ev.type, params, cpu: ev.cpu, flags: ev.flags, large: ev.largePayload });
     });
     rep++;
   }
   w.close();
   renameSync(tmp, dest);
+  writeFileSync(stamp, FORMAT);
   return { path: dest, reused: false, repetitions: Number(rep) };
 }
