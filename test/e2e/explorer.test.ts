@@ -415,6 +415,7 @@ describe('web mode: the capture explorer', () => {
     const topo = (await engine.call('capture.analyze', { id: cap.id, topology: 'process', from, to })).topology!;
     await expect.poll(() => attr(page, 'topology', 'data-nodes'), { timeout: 60_000 }).toBe(String(topo.nodes.length));
     expect(await attr(page, 'topology', 'data-edges')).toBe(String(topo.edges.length));
+    await expect.poll(() => attr(page, 'topology', 'data-settled'), { timeout: 30_000 }).toBe('true');
     await screenshot(page, 'explorer-11-brushed-topology.png');
 
     // Cleared, the list is whole again.

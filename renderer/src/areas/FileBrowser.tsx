@@ -107,7 +107,7 @@ export function FileBrowser({ startDir, selected, onSelect, onOpen }: Props) {
           Hidden files
         </label>
         <span className="browser__count browser__count--end">
-          {listing ? `${listing.entries.length} entries · ${captureCount} capture${captureCount === 1 ? '' : 's'}` : ''}
+          {listing ? `${listing.entries.length} ${listing.entries.length === 1 ? 'entry' : 'entries'} · ${captureCount} capture${captureCount === 1 ? '' : 's'}` : ''}
         </span>
       </div>
     </div>

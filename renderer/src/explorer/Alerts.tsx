@@ -35,9 +35,9 @@ export function Alerts() {
   return (
     <div className="alerts" data-testid="alerts">
       <form className="alerts__run" onSubmit={(e) => { e.preventDefault(); void run(); }}>
-        <label className="check">
+        <label className="check" title="Tracehound's default ruleset (assets/rules/tracehound_rules.yaml), in Falco's rules format">
           <input type="checkbox" checked={defaults} data-testid="rules-defaults" onChange={(e) => setDefaults(e.target.checked)} />
-          Default Falco ruleset
+          Default ruleset
         </label>
         <input className="input input--mono input--small alerts__files" data-testid="rules-files" value={files}
           placeholder="Extra rules files on the engine’s machine, comma separated (/etc/falco/rules.d/my_rules.yaml)"
@@ -49,7 +49,7 @@ export function Alerts() {
 
       {!rules && !running && (
         <div className="pane-empty pane-empty--big">
-          Replay this capture through Falco rules: each event is matched as Falco would see it live. Findings
+          Replay this capture through rules in Falco’s format: each event is matched as Falco would see it live. Findings
           appear here and as red markers on the timeline; click one to jump to the event that triggered it.
         </div>
       )}

@@ -182,8 +182,9 @@ export function FilterBar() {
             </ul>
           )}
         </div>
-        <span className={`filterbar__state filterbar__state--${status}`} data-testid="filter-state" title={status}>
-          {status === 'valid' ? '✓' : status === 'invalid' ? '✕' : status === 'pending' ? '…' : ''}
+        <span className={`filterbar__state filterbar__state--${status}`} data-testid="filter-state"
+          title={status === 'invalid' ? 'Not a valid filter' : status === 'valid' ? 'Valid filter' : status === 'pending' ? 'Checking…' : ''}>
+          {status === 'valid' ? '✓' : status === 'invalid' ? '!' : status === 'pending' ? '…' : ''}
         </span>
         {draft && (
           <button type="button" className="btn btn--icon btn--ghost" aria-label="Clear the filter" title="Clear"

@@ -138,7 +138,7 @@ export function StartPage() {
               <FileIcon className="recent__icon" />
               <span className="recent__name">{baseName(demo)} <span className="badge badge--demo">demo</span></span>
               <span className="recent__path">{demo}</span>
-              <span className="recent__meta">Generated sample capture to try the explorer</span>
+              <span className="recent__meta">Generated incident to explore: opens on what the default rules find in it</span>
             </button>
           </li>
         )}

@@ -70,7 +70,12 @@ export function Topology() {
     const maxBytes = Math.max(1, ...topo.edges.map((e) => e.bytes));
     const width = scaleSqrt().domain([0, maxBytes]).range([1, 10]);
     const radius = scaleSqrt().domain([0, Math.max(1, ...bytesOf.values())]).range([7, 22]);
-    const nodes: SimNode[] = topo.nodes.map((n) => ({ ...n, bytes: bytesOf.get(n.id) ?? 0, r: radius(bytesOf.get(n.id) ?? 0) }));
+    // Nodes start on a small spiral around the centre, so the map is in view while it settles.
+    const nodes: SimNode[] = topo.nodes.map((n, i) => {
+      const a = i * Math.PI * (3 - Math.sqrt(5));
+      const d = 14 * Math.sqrt(i + 0.5);
+      return { ...n, bytes: bytesOf.get(n.id) ?? 0, r: radius(bytesOf.get(n.id) ?? 0), x: w / 2 + d * Math.cos(a), y: h / 2 + d * Math.sin(a) };
+    });
     const byId = new Map(nodes.map((n) => [n.id, n]));
     // Two edges between the same pair (each direction) bend apart instead of overlapping.
     const pairCount = new Map<string, number>();
@@ -121,15 +126,16 @@ export function Topology() {
       if (d.kind === 'endpoint') g.append('rect').attr('x', -d.r).attr('y', -d.r * 0.8).attr('width', d.r * 2).attr('height', d.r * 1.6).attr('rx', 4);
       else if (d.kind === 'container') g.append('path').attr('d', hexagon(d.r + 2));
       else g.append('circle').attr('r', d.r);
-      g.append('text').attr('class', 'topo__label').attr('x', d.r + 5).attr('y', 4).text(d.label);
+      // Centred under the node: the collision radius below keeps neighbours off it.
+      g.append('text').attr('class', 'topo__label').attr('text-anchor', 'middle').attr('y', d.r + 13).text(d.label);
     });
 
     const sim = forceSimulation<SimNode>(nodes)
-      .force('link', forceLink<SimNode, SimLink>(links).id((d) => d.id).distance((l) => 70 + (l.source as SimNode).r + (l.target as SimNode).r).strength(0.6))
-      .force('charge', forceManyBody<SimNode>().strength(-320))
-      .force('x', forceX<SimNode>(w / 2).strength(0.06))
-      .force('y', forceY<SimNode>(h / 2).strength(0.09))
-      .force('collide', forceCollide<SimNode>((d) => d.r + 14))
+      .force('link', forceLink<SimNode, SimLink>(links).id((d) => d.id).distance((l) => 90 + (l.source as SimNode).r + (l.target as SimNode).r).strength(0.6))
+      .force('charge', forceManyBody<SimNode>().strength(-480))
+      .force('x', forceX<SimNode>(w / 2).strength(0.04 * Math.min(1, h / w) * 2))
+      .force('y', forceY<SimNode>(h / 2).strength(0.09 * Math.min(2, w / Math.max(1, h))))
+      .force('collide', forceCollide<SimNode>((d) => Math.max(d.r + 14, labelHalfWidth(d.label) * 0.8)))
       .alphaDecay(0.035);
 
     const ticked = () => {
@@ -147,11 +153,13 @@ export function Topology() {
       if (nodes.length === 0) return;
       const xs = nodes.map((n) => n.x ?? 0);
       const ys = nodes.map((n) => n.y ?? 0);
-      const x0 = Math.min(...xs) - 40;
-      const x1 = Math.max(...xs) + 160;
+      const pad = Math.max(40, ...nodes.map((n) => labelHalfWidth(n.label) + 10));
+      const x0 = Math.min(...xs) - pad;
+      const x1 = Math.max(...xs) + pad;
       const y0 = Math.min(...ys) - 40;
-      const y1 = Math.max(...ys) + 40;
-      const k = Math.min(1, 0.92 * Math.min(w / Math.max(1, x1 - x0), h / Math.max(1, y1 - y0)));
+      const y1 = Math.max(...ys) + 50;
+      // A small map is brought up to a readable size, a large one shrunk to fit.
+      const k = Math.min(1.3, 0.92 * Math.min(w / Math.max(1, x1 - x0), h / Math.max(1, y1 - y0)));
       const t = zoomIdentity.translate(w / 2 - (k * (x0 + x1)) / 2, h / 2 - (k * (y0 + y1)) / 2).scale(k);
       svg.call(zoomer.transform, t);
     };
@@ -224,6 +232,11 @@ export function Topology() {
       </div>
     </div>
   );
+}
+
+/** Half the drawn width of a label in the map's 11px monospace. */
+function labelHalfWidth(label: string): number {
+  return label.length * 3.3;
 }
 
 function hexagon(r: number): string {

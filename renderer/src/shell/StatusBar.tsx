@@ -51,6 +51,8 @@ export function StatusBar() {
   const connection = useApp((s) => s.connection);
   const transport = useApp((s) => s.transport);
   const operations = useApp((s) => s.operations);
+  // Running work first, then what just finished, newest first: the edge fades out the oldest.
+  const shown = [...operations.filter((op) => op.status === 'running'), ...operations.filter((op) => op.status !== 'running').reverse()];
   const info = useApp((s) => s.appInfo);
   return (
     <footer className="statusbar" data-testid="status-bar">
@@ -63,7 +65,7 @@ export function StatusBar() {
       <div className="statusbar__ops" aria-live="polite">
         {operations.length === 0
           ? <span className="statusbar__idle">No operations running</span>
-          : operations.map((op) => <OperationItem key={op.id} op={op} />)}
+          : shown.map((op) => <OperationItem key={op.id} op={op} />)}
       </div>
       <div className="statusbar__meta">
         {info ? `${info.name} ${info.version} · ${info.mode}` : ''}
