@@ -20,6 +20,9 @@ export const WIDTH_LADDER: readonly number[] = [
   1 * US, 5 * US, 10 * US, 50 * US, 100 * US, 500 * US,
   1 * MS, 5 * MS, 10 * MS, 50 * MS, 100 * MS, 500 * MS,
   1 * S, 5 * S, 10 * S, 30 * S, 60 * S, 300 * S, 600 * S, 1800 * S, 3600 * S, 6 * 3600 * S, 12 * 3600 * S, 24 * 3600 * S,
+  // Coarser still, so a capture with corrupt timestamps (decades or centuries apart) keeps its
+  // series within the bucket budget instead of growing with the span.
+  7 * 24 * 3600 * S, 28 * 24 * 3600 * S, 364 * 24 * 3600 * S, 3640 * 24 * 3600 * S, 36400 * 24 * 3600 * S, 364000 * 24 * 3600 * S,
 ];
 
 export const DEFAULT_MAX_BUCKETS = 400;
@@ -128,11 +131,13 @@ export class Bucketer<T = number> {
   private coarsen(): void {
     const oldW = this.width;
     this.widthIdx++;
-    const w = this.width;
+    // Widths divide each other: regroup by the integer ratio (bucket index times width would pass
+    // 2^53 at ns epoch values and round across bucket edges).
+    const ratio = Math.round(this.width / oldW);
     const next: T[] = [];
-    const newFirst = Math.floor((this.first * oldW) / w);
+    const newFirst = Math.floor(this.first / ratio);
     for (let i = 0; i < this.buckets.length; i++) {
-      const nb = Math.floor(((this.first + i) * oldW) / w) - newFirst;
+      const nb = Math.floor((this.first + i) / ratio) - newFirst;
       while (next.length <= nb) next.push(this.kind.zero());
       next[nb] = this.kind.merge(next[nb]!, this.buckets[i]!);
     }

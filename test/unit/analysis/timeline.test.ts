@@ -18,6 +18,31 @@ describe('width ladder', () => {
   });
 });
 
+describe('corrupt timestamps', () => {
+  it('keep any span of a 64-bit clock within the bucket budget', () => {
+    const w = chooseWidth(0n, 2n ** 63n - 1n, 400);
+    expect((2n ** 63n - 1n) / BigInt(w) + 1n).toBeLessThanOrEqual(400n);
+    const b = new Bucketer(SUM_BUCKETS, 400);
+    b.add(0n, 1);
+    b.add(2n ** 63n - 1n, 1);
+    b.add(1_700_000_000_123_456_789n, 1);
+    const s = b.series(0n, 2n ** 63n - 1n);
+    expect(s.values.length).toBeLessThanOrEqual(400);
+    expect(s.total).toBe(3);
+  });
+
+  it('regroup exactly at epoch-scale bucket indexes', () => {
+    // 1.7e18 ns: index x width passes 2^53, where a float multiply would round across an edge.
+    const b = new Bucketer(SUM_BUCKETS, 4);
+    const t = 1_700_000_000_000_000_000n;
+    for (let i = 0n; i < 10n; i++) b.add(t + i * 1_000n, 1);
+    const s = b.series(t, t + 9_000n);
+    expect(s.total).toBe(10);
+    expect(BigInt(s.start) % BigInt(s.width)).toBe(0n);
+    expect(s.values.reduce((a, x) => a + x, 0)).toBe(10);
+  });
+});
+
 describe('bucketer', () => {
   it('coarsens exactly: totals and per-bucket sums survive any number of merges', () => {
     const b = new Bucketer(SUM_BUCKETS, 10);
