@@ -45,8 +45,8 @@ class Interner {
 /** Growable typed column: avoids a JS array of boxed numbers per event. */
 class Column<T extends Float64Array | Int32Array | Uint16Array | Uint8Array> {
   data: T;
-  constructor(private readonly make: (n: number) => T) {
-    this.data = make(4096);
+  constructor(private readonly make: (n: number) => T, capacity = 4096) {
+    this.data = make(Math.max(capacity, 16));
   }
   set(i: number, v: number): void {
     if (i >= this.data.length) {
@@ -57,7 +57,7 @@ class Column<T extends Float64Array | Int32Array | Uint16Array | Uint8Array> {
     this.data[i] = v;
   }
   trim(n: number): void {
-    this.data = this.data.slice(0, n) as T;
+    if (n !== this.data.length) this.data = this.data.slice(0, n) as T;
   }
 }
 
@@ -69,8 +69,12 @@ class Column<T extends Float64Array | Int32Array | Uint16Array | Uint8Array> {
 class TextArena {
   private bytes = Buffer.allocUnsafe(1 << 16);
   private used = 0;
-  private readonly ends = new Column((n) => new Float64Array(n));
+  private readonly ends: Column<Float64Array>;
   private readonly odd = new Map<number, string>();
+
+  constructor(capacity: number) {
+    this.ends = new Column((n) => new Float64Array(n), capacity);
+  }
 
   set(i: number, s: string): void {
     if (LONE_SURROGATE.test(s)) {
@@ -105,7 +109,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Growable BigUint64 column: ns timestamps exceed 2^53, and printing nanoseconds must be exact. */
 class TsColumn {
-  data = new BigUint64Array(4096);
+  data: BigUint64Array;
+  constructor(capacity: number) {
+    this.data = new BigUint64Array(Math.max(capacity, 16));
+  }
   set(i: number, v: bigint): void {
     if (i >= this.data.length) {
       const next = new BigUint64Array(this.data.length * 2);
@@ -115,7 +122,7 @@ class TsColumn {
     this.data[i] = v;
   }
   trim(n: number): void {
-    this.data = this.data.slice(0, n);
+    if (n !== this.data.length) this.data = this.data.slice(0, n);
   }
 }
 
@@ -140,27 +147,41 @@ export interface StoredRow extends IndexRow {
 
 export class EventIndex {
   count = 0;
-  private readonly nums = new Column((n) => new Float64Array(n));
-  private readonly offsets = new Column((n) => new Float64Array(n));
-  private readonly codes = new Column((n) => new Uint16Array(n));
-  private readonly cpus = new Column((n) => new Uint16Array(n));
-  private readonly dirs = new Column((n) => new Uint8Array(n));
-  private readonly types = new Column((n) => new Int32Array(n));
-  private readonly tids = new Column((n) => new Float64Array(n));
-  private readonly procs = new Column((n) => new Int32Array(n));
-  private readonly infos = new TextArena();
-  private readonly tsExact = new TsColumn();
+  private readonly nums: Column<Float64Array>;
+  private readonly offsets: Column<Float64Array>;
+  private readonly codes: Column<Uint16Array>;
+  private readonly cpus: Column<Uint16Array>;
+  private readonly dirs: Column<Uint8Array>;
+  private readonly types: Column<Int32Array>;
+  private readonly tids: Column<Float64Array>;
+  private readonly procs: Column<Int32Array>;
+  private readonly infos: TextArena;
+  private readonly tsExact: TsColumn;
   private readonly strings = new Interner();
   firstTs: bigint | null = null;
   lastTs: bigint | null = null;
   totalEvents = 0;
 
+  /** `capacity`: rows expected (a case knows them); right-sized columns skip regrowth and the final trim. */
+  constructor(capacity = 4096) {
+    this.nums = new Column((n) => new Float64Array(n), capacity);
+    this.offsets = new Column((n) => new Float64Array(n), capacity);
+    this.codes = new Column((n) => new Uint16Array(n), capacity);
+    this.cpus = new Column((n) => new Uint16Array(n), capacity);
+    this.dirs = new Column((n) => new Uint8Array(n), capacity);
+    this.types = new Column((n) => new Int32Array(n), capacity);
+    this.tids = new Column((n) => new Float64Array(n), capacity);
+    this.procs = new Column((n) => new Int32Array(n), capacity);
+    this.infos = new TextArena(capacity);
+    this.tsExact = new TsColumn(capacity);
+  }
+
   /**
    * Rebuilds an index from rows stored earlier (a case), in list order, a page at a time, without
    * the capture. `totalEvents` counts every event of the capture, internal ones included.
    */
-  static async fromRows(pages: Iterable<readonly StoredRow[]> | AsyncIterable<readonly StoredRow[]>, totalEvents: number): Promise<EventIndex> {
-    const index = new EventIndex();
+  static async fromRows(pages: Iterable<readonly StoredRow[]> | AsyncIterable<readonly StoredRow[]>, totalEvents: number, rows?: number): Promise<EventIndex> {
+    const index = new EventIndex(rows);
     for await (const page of pages) {
       for (const r of page) index.add(r.num, r.ts, r.cpu, r.dir, r.type, r.tid, r.proc, r.info, r.offset, r.code);
     }
