@@ -28,9 +28,12 @@ interface Ctx {
   signal: AbortSignal;
 }
 
-/** Index rows per write batch, and per page when reading them back. */
+/**
+ * Index rows per write batch, and per page when reading them back. Reading 50,000 at a time kept
+ * ~190 MB more peak RSS on a 3.2 M-row reopen (and took twice as long) than 5,000.
+ */
 const BATCH = 5000;
-const READ_PAGE = 50_000;
+const READ_PAGE = 5000;
 
 /** The topology grouping stored with an import: the explorer's default. */
 const STORED_TOPOLOGY: TopologyGrouping = 'process';
