@@ -3,11 +3,12 @@
  * that event. Each row's filter is `evt.num=N`, which selects exactly that event.
  */
 import type { FieldResolver } from '../filter/fields.js';
-import { compileFilter, type Predicate } from '../filter/compiler.js';
+import type { Predicate } from '../filter/compiler.js';
 import type { Cell } from './aggregate.js';
 import { andFilters } from './drilldown.js';
 import { bindField, isAbsent, toNumber, valueText, type BoundField } from './fieldref.js';
 import { sortRows } from './table-view.js';
+import { viewFilter } from './view-filter.js';
 import type { ListViewDef, ResultOptions, ViewColumn, ViewResult, ViewRow } from './view-types.js';
 
 /** Keeps a list view bounded on huge captures; the count of what was dropped is reported. */
@@ -26,7 +27,7 @@ export class ListView<E> {
     private readonly scope: string | null = null,
     private readonly limit = DEFAULT_LIST_LIMIT,
   ) {
-    this.filter = compileFilter(def.filter, resolver).match;
+    this.filter = viewFilter(def.filter, resolver);
     this.cols = def.columns.map((c) => bindField(resolver, c.field));
     this.numField = bindField(resolver, 'evt.num');
   }

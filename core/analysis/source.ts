@@ -10,6 +10,8 @@
  * I/O events on an fd of the right kind and direction.
  */
 import type { FieldLookupFailure, FieldResolver, FieldValue as AnyValue, ResolvedField } from '../filter/fields.js';
+import type { CompiledFilter, Predicate } from '../filter/compiler.js';
+import { eventCodes, EvttypeError } from '../filter/evttypes.js';
 import type { RawEvent } from '../capture/event.js';
 import { PPME, type TableDialect } from '../capture/events/table.js';
 import { EC, FD } from '../inspect/constants.js';
@@ -66,8 +68,10 @@ export class AnalysisResolver implements FieldResolver<FieldContext> {
   readonly base = new RegistryResolver(ALL_FIELDS);
   private gen = 0;
   private readonly shared = new Map<string, ResolvedField<FieldContext> | FieldLookupFailure>();
+  private readonly filters = new Map<string, Predicate<FieldContext>>();
 
-  constructor(private readonly opts: { memo?: boolean } = {}) {}
+  /** `typeGate`: codes are the current libs table's, so filters' event-type sets can skip events early. */
+  constructor(private readonly opts: { memo?: boolean; typeGate?: boolean } = {}) {}
 
   /** Call before handing consumers a new event. */
   next(): void {
@@ -84,6 +88,42 @@ export class AnalysisResolver implements FieldResolver<FieldContext> {
       this.shared.set(spec, r);
     }
     return r;
+  }
+
+  /**
+   * A view's filter, shared by every view with the same text: with `memo`, it is evaluated once
+   * per event, and events whose type the filter cannot match are turned away before any field is
+   * read (the per-type answer is a byte lookup).
+   */
+  shareFilter(text: string, compiled: CompiledFilter<FieldContext>): Predicate<FieldContext> {
+    if (!this.opts.memo || compiled.fields.some((f) => STATEFUL.test(f))) return compiled.match;
+    let p = this.filters.get(text);
+    if (p !== undefined) return p;
+    let bits: Uint8Array | null = null;
+    if (this.opts.typeGate) {
+      try {
+        const set = eventCodes(compiled.ast);
+        if (!set.isAll()) bits = set.bits;
+      } catch (e) {
+        if (!(e instanceof EvttypeError)) throw e;
+      }
+    }
+    const inner = compiled.match;
+    let at = -1;
+    let v = false;
+    p = (c) => {
+      if (bits !== null) {
+        const t = c.evt.type;
+        if (t < bits.length && bits[t] === 0) return false;
+      }
+      if (at !== this.gen) {
+        v = inner(c);
+        at = this.gen;
+      }
+      return v;
+    };
+    this.filters.set(text, p);
+    return p;
   }
 
   private memo(inner: (c: FieldContext) => AnyValue): (c: FieldContext) => AnyValue {
@@ -177,7 +217,7 @@ function standInRaw(tid: number, ts: bigint): RawEvent {
 }
 
 export class CaptureSource implements AnalysisSource<FieldContext> {
-  readonly resolver = new AnalysisResolver({ memo: true });
+  readonly resolver: AnalysisResolver;
   /** The inspector of the last run, for consumers that read its tables after the pass. */
   inspector: Inspector | null = null;
   /**
@@ -189,7 +229,9 @@ export class CaptureSource implements AnalysisSource<FieldContext> {
   constructor(
     readonly path: string,
     private readonly opts: CaptureSourceOptions = {},
-  ) {}
+  ) {
+    this.resolver = new AnalysisResolver({ memo: true, typeGate: (opts.dialect ?? 'current') === 'current' });
+  }
 
   async run(onEvent: (evt: FieldContext) => void, opts: RunOptions): Promise<SourceSummary> {
     const insp = new Inspector({ internalEvents: true, ...(this.opts.dialect ? { dialect: this.opts.dialect } : {}) });

@@ -4,10 +4,11 @@
  * re-reads anything, so many of them share a single pass over a capture.
  */
 import type { FieldResolver } from '../filter/fields.js';
-import { compileFilter, type Predicate } from '../filter/compiler.js';
+import type { Predicate } from '../filter/compiler.js';
 import { AGG_TABLE, newAcc, type Acc, type Cell } from './aggregate.js';
 import { andFilters, eqClause } from './drilldown.js';
 import { bindField, isAbsent, toNumber, valueText, type BoundField } from './fieldref.js';
+import { viewFilter } from './view-filter.js';
 import type { ResultOptions, TableViewDef, ViewColumn, ViewResult, ViewRow } from './view-types.js';
 
 interface BoundColumn<E> {
@@ -44,14 +45,14 @@ export class TableView<E> {
     /** The user's filter and time range, already applied by the pass; only used in row filters. */
     private readonly scope: string | null = null,
   ) {
-    this.filter = def.filter ? compileFilter(def.filter, resolver).match : null;
+    this.filter = def.filter ? viewFilter(def.filter, resolver) : null;
     this.keys = def.keys.map((k) => bindField(resolver, k));
     this.keyText = new Array<string>(this.keys.length);
     this.cols = def.columns.map((c) => {
       const agg = AGG_TABLE[c.agg];
       return {
         field: c.field ? bindField(resolver, c.field) : null,
-        where: c.where ? compileFilter(c.where, resolver).match : null,
+        where: c.where ? viewFilter(c.where, resolver) : null,
         fold: agg.fold,
         finish: agg.finish,
         scale: c.scale ?? 1,
