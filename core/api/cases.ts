@@ -306,7 +306,7 @@ export class CaseRegistry {
       throw new TracehoundError('INVALID_REQUEST', `Artifact ${artifact.id} was indexed by another tool and cannot open in the explorer`, { detail: { artifactId: artifact.id, importId: imp.id } });
     }
     const reporter = new ProgressReporter('loading the index', imp.events, ctx.progress);
-    const index = await EventIndex.fromRows(readIndex(store, artifact.id, (n) => reporter.set(n), ctx.signal), meta.capture.events, imp.events);
+    const index = await EventIndex.fromRows(readIndex(store, artifact.id, (n) => reporter.set(n), ctx.signal), meta.capture.events);
     if (ctx.signal.aborted) throw cancelled('opening the capture from the case');
     reporter.done();
     const info: SessionInfo = {

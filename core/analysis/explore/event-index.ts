@@ -42,89 +42,73 @@ class Interner {
   }
 }
 
+/**
+ * Column storage grows by fixed chunks, never by copying: doubling a contiguous array and trimming
+ * it at the end held two or three copies at once (the peak of opening a large capture).
+ */
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK - 1;
+
 /** Growable typed column: avoids a JS array of boxed numbers per event. */
-class Column<T extends Float64Array | Int32Array | Uint16Array | Uint8Array> {
-  data: T;
-  constructor(private readonly make: (n: number) => T, capacity = 4096) {
-    this.data = make(Math.max(capacity, 16));
+class Column<T extends Float64Array | Int32Array | Uint16Array | Uint8Array | BigUint64Array> {
+  private readonly chunks: T[] = [];
+  constructor(private readonly make: (n: number) => T) {}
+  set(i: number, v: T[number]): void {
+    const c = i >>> CHUNK_BITS;
+    while (c >= this.chunks.length) this.chunks.push(this.make(CHUNK));
+    this.chunks[c]![i & IN_CHUNK] = v;
   }
-  set(i: number, v: number): void {
-    if (i >= this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[i] = v;
-  }
-  trim(n: number): void {
-    if (n !== this.data.length) this.data = this.data.slice(0, n) as T;
+  get(i: number): T[number] {
+    return this.chunks[i >>> CHUNK_BITS]![i & IN_CHUNK]!;
   }
 }
 
+/** Bytes per arena chunk; a row's text never straddles two, longer text is kept aside. */
+const ARENA_CHUNK = 1 << 20;
+
 /**
- * evt.info of every row as UTF-8 in one growable byte arena with each row's end offset: a JS string
- * per row cost ~60 bytes of header and pointer on top of the text (1.5 GB on a 3.3 M-event capture).
- * Text that UTF-8 cannot carry back unchanged (lone surrogates) is kept aside as a string.
+ * evt.info of every row as UTF-8 in byte chunks with each row's end offset: a JS string per row
+ * cost ~60 bytes of header and pointer on top of the text (1.5 GB on a 3.3 M-event capture).
+ * Text UTF-8 cannot carry back unchanged (lone surrogates), or longer than a chunk, is kept aside.
  */
 class TextArena {
-  private bytes = Buffer.allocUnsafe(1 << 16);
+  private readonly chunks: Buffer[] = [];
   private used = 0;
-  private readonly ends: Column<Float64Array>;
+  private readonly ends = new Column((n) => new Float64Array(n));
   private readonly odd = new Map<number, string>();
 
-  constructor(capacity: number) {
-    this.ends = new Column((n) => new Float64Array(n), capacity);
-  }
-
   set(i: number, s: string): void {
-    if (LONE_SURROGATE.test(s)) {
+    const max = s.length * 3;
+    if (max > ARENA_CHUNK || LONE_SURROGATE.test(s)) {
       this.odd.set(i, s);
       this.ends.set(i, this.used);
       return;
     }
-    const max = s.length * 3;
-    if (this.used + max > this.bytes.length) {
-      const next = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + max));
-      this.bytes.copy(next, 0, 0, this.used);
-      this.bytes = next;
+    let at = this.used % ARENA_CHUNK;
+    if (this.used === this.chunks.length * ARENA_CHUNK || at + max > ARENA_CHUNK) {
+      if (this.used !== this.chunks.length * ARENA_CHUNK) this.used = this.chunks.length * ARENA_CHUNK;
+      this.chunks.push(Buffer.allocUnsafe(ARENA_CHUNK));
+      at = 0;
     }
-    this.used += this.bytes.write(s, this.used, 'utf8');
+    this.used += this.chunks[this.chunks.length - 1]!.write(s, at, 'utf8');
     this.ends.set(i, this.used);
   }
 
   get(i: number): string {
     const odd = this.odd.size ? this.odd.get(i) : undefined;
     if (odd !== undefined) return odd;
-    const start = i === 0 ? 0 : this.ends.data[i - 1]!;
-    return this.bytes.toString('utf8', start, this.ends.data[i]!);
-  }
-
-  trim(n: number): void {
-    this.ends.trim(n);
-    this.bytes = Buffer.from(this.bytes.subarray(0, this.used));
+    const end = this.ends.get(i);
+    let start = i === 0 ? 0 : this.ends.get(i - 1);
+    if (end === start) return '';
+    // A row that did not fit the rest of a chunk starts at the next chunk.
+    const c = Math.floor((end - 1) / ARENA_CHUNK);
+    if (start < c * ARENA_CHUNK) start = c * ARENA_CHUNK;
+    return this.chunks[c]!.toString('utf8', start - c * ARENA_CHUNK, end - c * ARENA_CHUNK);
   }
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Growable BigUint64 column: ns timestamps exceed 2^53, and printing nanoseconds must be exact. */
-class TsColumn {
-  data: BigUint64Array;
-  constructor(capacity: number) {
-    this.data = new BigUint64Array(Math.max(capacity, 16));
-  }
-  set(i: number, v: bigint): void {
-    if (i >= this.data.length) {
-      const next = new BigUint64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[i] = v;
-  }
-  trim(n: number): void {
-    if (n !== this.data.length) this.data = this.data.slice(0, n);
-  }
-}
 
 export interface IndexRow {
   num: number;
@@ -156,37 +140,36 @@ export class EventIndex {
   private readonly tids: Column<Float64Array>;
   private readonly procs: Column<Int32Array>;
   private readonly infos: TextArena;
-  private readonly tsExact: TsColumn;
+  // ns timestamps exceed 2^53, and printing nanoseconds must be exact.
+  private readonly tsExact: Column<BigUint64Array>;
   private readonly strings = new Interner();
   firstTs: bigint | null = null;
   lastTs: bigint | null = null;
   totalEvents = 0;
 
-  /** `capacity`: rows expected (a case knows them); right-sized columns skip regrowth and the final trim. */
-  constructor(capacity = 4096) {
-    this.nums = new Column((n) => new Float64Array(n), capacity);
-    this.offsets = new Column((n) => new Float64Array(n), capacity);
-    this.codes = new Column((n) => new Uint16Array(n), capacity);
-    this.cpus = new Column((n) => new Uint16Array(n), capacity);
-    this.dirs = new Column((n) => new Uint8Array(n), capacity);
-    this.types = new Column((n) => new Int32Array(n), capacity);
-    this.tids = new Column((n) => new Float64Array(n), capacity);
-    this.procs = new Column((n) => new Int32Array(n), capacity);
-    this.infos = new TextArena(capacity);
-    this.tsExact = new TsColumn(capacity);
+  constructor() {
+    this.nums = new Column((n) => new Float64Array(n));
+    this.offsets = new Column((n) => new Float64Array(n));
+    this.codes = new Column((n) => new Uint16Array(n));
+    this.cpus = new Column((n) => new Uint16Array(n));
+    this.dirs = new Column((n) => new Uint8Array(n));
+    this.types = new Column((n) => new Int32Array(n));
+    this.tids = new Column((n) => new Float64Array(n));
+    this.procs = new Column((n) => new Int32Array(n));
+    this.infos = new TextArena();
+    this.tsExact = new Column((n) => new BigUint64Array(n));
   }
 
   /**
    * Rebuilds an index from rows stored earlier (a case), in list order, a page at a time, without
    * the capture. `totalEvents` counts every event of the capture, internal ones included.
    */
-  static async fromRows(pages: Iterable<readonly StoredRow[]> | AsyncIterable<readonly StoredRow[]>, totalEvents: number, rows?: number): Promise<EventIndex> {
-    const index = new EventIndex(rows);
+  static async fromRows(pages: Iterable<readonly StoredRow[]> | AsyncIterable<readonly StoredRow[]>, totalEvents: number): Promise<EventIndex> {
+    const index = new EventIndex();
     for await (const page of pages) {
       for (const r of page) index.add(r.num, r.ts, r.cpu, r.dir, r.type, r.tid, r.proc, r.info, r.offset, r.code);
     }
     index.totalEvents = totalEvents;
-    index.finish();
     return index;
   }
 
@@ -206,43 +189,36 @@ export class EventIndex {
     this.lastTs = ts;
   }
 
-  finish(): void {
-    for (const c of [this.nums, this.offsets, this.codes, this.cpus, this.dirs, this.types, this.tids, this.procs]) c.trim(this.count);
-    this.tsExact.trim(this.count);
-    this.infos.trim(this.count);
-  }
-
   /** A row with what a case stores besides the list's columns. */
   storedRow(i: number): StoredRow {
-    return { ...this.row(i), offset: this.offsets.data[i]!, code: this.codes.data[i]! };
+    return { ...this.row(i), offset: this.offsets.get(i), code: this.codes.get(i) };
   }
 
   row(i: number): IndexRow {
-    const d = this.dirs.data[i];
+    const d = this.dirs.get(i);
     return {
-      num: this.nums.data[i]!,
-      ts: this.tsExact.data[i]!,
-      cpu: this.cpus.data[i]!,
+      num: this.nums.get(i),
+      ts: this.tsExact.get(i),
+      cpu: this.cpus.get(i),
       dir: d === 1 ? '>' : d === 2 ? '<' : '',
-      type: this.strings.values[this.types.data[i]!]!,
-      tid: this.tids.data[i]!,
-      proc: this.strings.values[this.procs.data[i]!]!,
+      type: this.strings.values[this.types.get(i)]!,
+      tid: this.tids.get(i),
+      proc: this.strings.values[this.procs.get(i)]!,
       info: this.infos.get(i),
     };
   }
 
   num(i: number): number {
-    return this.nums.data[i]!;
+    return this.nums.get(i);
   }
 
   /** Row index of an event number, or -1 (internal events have no row). */
   indexOfNum(num: number): number {
     let lo = 0;
     let hi = this.count - 1;
-    const a = this.nums.data;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const v = a[mid]!;
+      const v = this.nums.get(mid);
       if (v === num) return mid;
       if (v < num) lo = mid + 1;
       else hi = mid - 1;
@@ -251,7 +227,7 @@ export class EventIndex {
   }
 
   tsOf(i: number): bigint {
-    return this.tsExact.data[i]!;
+    return this.tsExact.get(i);
   }
 }
 
@@ -305,6 +281,5 @@ export async function buildEventIndex(path: string, opts: BuildOptions = {}): Pr
     },
   );
   index.totalEvents = summary.events;
-  index.finish();
   return { index, summary };
 }
