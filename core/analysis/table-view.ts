@@ -3,7 +3,7 @@
  * every column's field with the column's aggregation. One instance per view per pass; it never
  * re-reads anything, so many of them share a single pass over a capture.
  */
-import type { FieldResolver } from '../filter/fields.js';
+import type { FieldResolver, FieldValue } from '../filter/fields.js';
 import type { Predicate } from '../filter/compiler.js';
 import { AGG_TABLE, newAcc, type Acc, type Cell } from './aggregate.js';
 import { andFilters, eqClause } from './drilldown.js';
@@ -38,6 +38,8 @@ export class TableView<E> {
   private readonly cols: BoundColumn<E>[];
   private readonly groups = new Map<string, Group>();
   private readonly keyText: string[];
+  private readonly keyVals: FieldValue[];
+  private readonly byValue = new Map<unknown, unknown>();
 
   constructor(
     readonly def: TableViewDef,
@@ -48,6 +50,7 @@ export class TableView<E> {
     this.filter = def.filter ? viewFilter(def.filter, resolver) : null;
     this.keys = def.keys.map((k) => bindField(resolver, k));
     this.keyText = new Array<string>(this.keys.length);
+    this.keyVals = new Array<FieldValue>(this.keys.length);
     this.cols = def.columns.map((c) => {
       const agg = AGG_TABLE[c.agg];
       return {
@@ -75,18 +78,34 @@ export class TableView<E> {
   private fold(evt: E, identityOnly: boolean): void {
     if (this.filter && !this.filter(evt)) return;
     const keys = this.keys;
+    const vals = this.keyVals;
+    let primitive = true;
     for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      const v = k.extract(evt);
+      const v = keys[i]!.extract(evt);
       if (isAbsent(v)) return;
-      this.keyText[i] = valueText(v, k.descriptor);
+      if (typeof v === 'object') primitive = false;
+      vals[i] = v;
     }
-    const id = this.keyText.length === 1 ? this.keyText[0]! : this.keyText.join(KEY_SEP);
-    let g = this.groups.get(id);
-    if (g === undefined) {
-      g = { key: this.keyText.slice(), accs: this.cols.map(() => newAcc()) };
-      this.groups.set(id, g);
-    }
+    // Primitive key values find their group through nested maps (a value's text depends only on
+    // the value and the field), so the common case builds no key text and no joined id.
+    let g: Group | undefined;
+    if (primitive) {
+      let node = this.byValue;
+      const last = vals.length - 1;
+      for (let i = 0; i < last; i++) {
+        let next = node.get(vals[i]) as Map<unknown, unknown> | undefined;
+        if (next === undefined) {
+          next = new Map();
+          node.set(vals[i], next);
+        }
+        node = next;
+      }
+      g = node.get(vals[last]) as Group | undefined;
+      if (g === undefined) {
+        g = this.groupOf();
+        node.set(vals[last], g);
+      }
+    } else g = this.groupOf();
     const cols = this.cols;
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
@@ -105,6 +124,19 @@ export class TableView<E> {
       } else if (typeof v === 'bigint' && !c.exact) v = Number(v);
       c.fold(g.accs[i]!, v, f.descriptor);
     }
+  }
+
+  /** The group of the key values in keyVals, by their texts. */
+  private groupOf(): Group {
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) this.keyText[i] = valueText(this.keyVals[i]!, keys[i]!.descriptor);
+    const id = this.keyText.length === 1 ? this.keyText[0]! : this.keyText.join(KEY_SEP);
+    let g = this.groups.get(id);
+    if (g === undefined) {
+      g = { key: this.keyText.slice(), accs: this.cols.map(() => newAcc()) };
+      this.groups.set(id, g);
+    }
+    return g;
   }
 
   get size(): number {
