@@ -142,9 +142,12 @@ export class CaptureRegistry {
     return s.locate(toScope(p), p.num, ctx.signal);
   }
 
-  density(p: Params<'capture.density'>): Series {
+  async density(p: Params<'capture.density'>, ctx: Ctx): Promise<Series> {
     const s = this.get(p.id);
-    const d = s.density(p.from !== undefined ? BigInt(p.from) : null, p.to !== undefined ? BigInt(p.to) : null, p.maxBuckets);
+    checkFilter(this.resolver, p.filter);
+    // Only the filter selects rows: the range sets the grid, so overlays line up with the whole.
+    const rows = p.filter && p.filter.trim() !== '' ? await s.matches({ filter: p.filter }, ctx.signal) : null;
+    const d = s.density(p.from !== undefined ? BigInt(p.from) : null, p.to !== undefined ? BigInt(p.to) : null, p.maxBuckets, rows);
     return { start: d.start.toString(), width: d.width, values: d.values, total: d.total, max: d.max };
   }
 

@@ -559,7 +559,8 @@ export interface Methods {
   'capture.open': { params: { path: string }; result: CaptureSummary; long: true };
   'capture.close': { params: { id: string }; result: { closed: boolean }; long: false };
   'capture.locate': { params: { id: string; num: number } & CaptureScope; result: { offset: number | null; total: number }; long: true };
-  'capture.density': { params: { id: string; from?: string; to?: string; maxBuckets?: number }; result: Series; long: false };
+  /** Listed events per time bucket; with `filter`, only the rows the filter keeps (same grid). */
+  'capture.density': { params: { id: string; from?: string; to?: string; maxBuckets?: number; filter?: string }; result: Series; long: true };
   'capture.events': { params: { id: string; offset: number; limit: number; columns?: string[] } & CaptureScope; result: EventPage; long: true };
   'capture.event': { params: { id: string; num: number }; result: EventDetail; long: true };
   'capture.analyze': { params: { id: string } & AnalyzeRequest; result: AnalyzeResult; long: true };

@@ -62,7 +62,7 @@ export const PARAM_SCHEMAS: { [M in MethodName]: SchemaFor<M> } = {
     .object({ id, offset: z.number().int().min(0), limit: z.number().int().min(0).max(5000), columns: z.array(field).max(32).optional(), ...scope })
     .strict(),
   'capture.locate': z.object({ id, num: z.number().int().min(1), ...scope }).strict(),
-  'capture.density': z.object({ id, from: ns.optional(), to: ns.optional(), maxBuckets: z.number().int().min(1).max(10_000).optional() }).strict(),
+  'capture.density': z.object({ id, from: ns.optional(), to: ns.optional(), maxBuckets: z.number().int().min(1).max(10_000).optional(), filter: filter.optional() }).strict(),
   'capture.event': z.object({ id, num: z.number().int().min(1) }).strict(),
   'capture.analyze': z
     .object({

@@ -51,7 +51,7 @@ export class EngineService {
       'capture.close': async (p) => ({ closed: c.close(p.id) }),
       'capture.events': (p, ctx) => c.events(p, ctx),
       'capture.locate': (p, ctx) => c.locate(p, ctx),
-      'capture.density': async (p) => c.density(p),
+      'capture.density': (p, ctx) => c.density(p, ctx),
       'capture.event': (p, ctx) => c.event(p.id, p.num, ctx),
       'capture.analyze': (p, ctx) => c.analyze(p, ctx),
       'capture.views': async () => c.views(),

@@ -227,7 +227,12 @@ export class CaptureSession {
   }
 
   /** Events per time bucket, counted from the index: exactly the rows the list shows, no re-read. */
-  density(from: bigint | null, to: bigint | null, maxBuckets = DEFAULT_MAX_BUCKETS): { start: bigint; width: number; values: number[]; total: number; max: number } {
+  density(
+    from: bigint | null,
+    to: bigint | null,
+    maxBuckets = DEFAULT_MAX_BUCKETS,
+    rows: Int32Array | null = null,
+  ): { start: bigint; width: number; values: number[]; total: number; max: number } {
     const lo = from ?? this.index.firstTs ?? 0n;
     const hi = to ?? this.index.lastTs ?? lo;
     const width = chooseWidth(lo, hi, maxBuckets);
@@ -236,13 +241,17 @@ export class CaptureSession {
     const n = Number((hi - start) / bw) + 1;
     const values = new Array<number>(Math.max(1, n)).fill(0);
     let total = 0;
-    for (let i = 0; i < this.index.count; i++) {
-      const ts = this.index.tsOf(i);
+    // The grid depends on the range only, so a filtered density lines up with the unfiltered one.
+    const count = rows ? rows.length : this.index.count;
+    for (let k = 0; k < count; k++) {
+      const ts = this.index.tsOf(rows ? rows[k]! : k);
       if (ts < lo || ts > hi) continue;
       values[Number((ts - start) / bw)]!++;
       total++;
     }
-    return { start, width, values, total, max: Math.max(0, ...values) };
+    let max = 0;
+    for (const v of values) if (v > max) max = v;
+    return { start, width, values, total, max };
   }
 
   async page(scope: Scope, offset: number, limit: number, columns: string[] = [], signal?: AbortSignal): Promise<Page> {

@@ -4,7 +4,7 @@ import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Series } from '../../../core/api/contract';
-import { addMs, andFilters, formatBytesShort, formatNs, msSince, shortTime, spanNs } from './model';
+import { addMs, formatBytesShort, formatNs, msSince, shortTime, spanNs } from './model';
 import { TIMELINE_BUCKETS } from './open';
 import { useEngineQuery } from './query';
 import { useExplorer } from './store';
@@ -13,13 +13,6 @@ const HEIGHT = 96;
 const M = { left: 44, right: 12, top: 14, bottom: 20 };
 const OVERLAY_COLORS = ['#e8a33d', '#6aa8ff', '#c586ff', '#4cc38a', '#f0646f', '#e7d36b'];
 
-/**
- * The internal event types, which match filters but have no row in the list (`sysdig -r` hides
- * them). capture.density counts the list's rows but takes no filter, so the filtered overlay is an
- * analyze series that leaves these out by name. Exact on every shared capture for filters that
- * name no internal type; a density with a filter would make it exact by construction.
- */
-const INTERNAL_TYPES = 'not evt.type in (procinfo, drop, scapevent, container, k8s, mesos, infra)';
 
 /** Buckets of `s` as [msFromOrigin, value] pairs (bucket centres). */
 function points(s: Series, origin: string): [number, number][] {
@@ -79,11 +72,10 @@ export function Timeline() {
   // With a filter, the events it keeps are drawn over the whole-capture density, so the times
   // where they happen stand out before any brushing.
   const capId = cap?.id;
-  const matchParams = capId && filter && series
-    ? { id: capId, series: [{ id: 'match', filter: andFilters(INTERNAL_TYPES, filter)! }], maxBuckets: TIMELINE_BUCKETS }
-    : null;
-  const matchQ = useEngineQuery('capture.analyze', matchParams, 'Filter density', { quiet: true });
-  const match = filter ? matchQ.data?.series?.match ?? null : null;
+  // The engine counts the list's own rows the filter keeps, on the same grid as the whole density.
+  const matchParams = capId && filter && series ? { id: capId, filter, maxBuckets: TIMELINE_BUCKETS } : null;
+  const matchQ = useEngineQuery('capture.density', matchParams, 'Filter density', { quiet: true });
+  const match = filter ? matchQ.data ?? null : null;
   // Filtered counts are often a sliver of the total: they get their own scale so their shape shows.
   const matchMax = match ? Math.max(1, ...match.values) : 1;
   // Positions are ms after `origin`, a round wall-clock time at or before the first bucket, so the

@@ -92,6 +92,12 @@ describe('capture explorer API against sysdig', () => {
     expect(d.values.length).toBeLessThanOrEqual(50);
     expect(d.total).toBe(cap.events);
     expect(d.values.reduce((a, b) => a + b, 0)).toBe(cap.events);
+    // A filtered density counts exactly the listed rows the filter keeps, on the same grid.
+    const f = await service.call('capture.density', { id: cap.id, maxBuckets: 50, filter });
+    expect(f.total).toBe(nums.length);
+    expect([f.start, f.width, f.values.length]).toEqual([d.start, d.width, d.values.length]);
+    const internal = await service.call('capture.density', { id: cap.id, maxBuckets: 50, filter: 'evt.type=procinfo or evt.type=connect' });
+    expect(internal.total).toBe(nums.length);
   });
 
   it('refuses unknown capture ids and cancels', async () => {
