@@ -31,6 +31,7 @@ import { readCapture } from '../../core/capture/reader.js';
 import { CaptureWriter } from '../../core/capture/writer.js';
 import { printCapture } from '../../core/inspect/format/printer.js';
 import { listCaptures } from './oracle.js';
+import { enc, nul, type Val } from './param-bytes.js';
 
 const FIELDS = [
   'evt.rawtime',
@@ -189,41 +190,6 @@ describe.skipIf(CAPTURES.length === 0)('libs-only thread fields on the shared ca
 
 // --- hand-built captures -----------------------------------------------------------------------
 
-type Val = number | bigint | string | Buffer;
-
-function enc(type: number, v: Val): Buffer {
-  if (Buffer.isBuffer(v)) return v;
-  switch (type) {
-    case PT.INT64:
-    case PT.PID:
-    case PT.FD:
-    case PT.ERRNO:
-    case PT.UINT64:
-    case PT.RELTIME:
-    case PT.ABSTIME: {
-      const b = Buffer.alloc(8);
-      b.writeBigInt64LE(BigInt.asIntN(64, BigInt(v)));
-      return b;
-    }
-    case PT.UINT32:
-    case PT.INT32:
-    case PT.UID:
-    case PT.GID:
-    case PT.FLAGS32:
-    case PT.MODE: {
-      const b = Buffer.alloc(4);
-      b.writeUInt32LE(Number(BigInt.asUintN(32, BigInt(v))));
-      return b;
-    }
-    case PT.CHARBUF:
-    case PT.FSPATH:
-      return Buffer.from(`${String(v)}\0`, 'latin1');
-    default:
-      return Buffer.from(String(v), 'latin1');
-  }
-}
-
-const nul = (...parts: string[]) => Buffer.from(parts.map((p) => `${p}\0`).join(''), 'latin1');
 
 const S = 1_000_000_000n;
 const BOOT = 1_700_000_000n * S;
