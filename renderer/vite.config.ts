@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -32,14 +31,15 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  // npm scripts run from the project root; outDir is relative to this root.
+  root: 'renderer',
   // Relative asset URLs: Electron loads the bundle from file:// and the web server from /.
   base: './',
   plugins: [contentSecurityPolicy()],
   // Vite 8 compiles TSX with oxc; no React plugin is needed for the automatic runtime.
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: '../dist/renderer',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
