@@ -46,6 +46,14 @@ export interface TracerIds {
 }
 
 /** One thread's tracer parser (sinsp_threadinfo::m_tracer_parser). */
+// Token ends and forbidden bytes of the simple marker syntax (tags, then name=value arguments).
+const isTagEnd = (c: number): boolean => c === DOT || c === COLON;
+const isTagBad = (c: number): boolean => c === GT || c === LT || c === EQ || c === NL;
+const isArgNameEnd = (c: number): boolean => c === EQ;
+const isArgNameBad = (c: number): boolean => c === GT || c === LT || c === NL;
+const isArgValueEnd = (c: number): boolean => c === COMMA || c === COLON || c === EQ;
+const never = (): boolean => false;
+
 export class TracerParser {
   res: TracerResult = TRACER_RES.OK;
   /** First byte of the type string: '>' makes an enter event, anything else an exit. */
@@ -127,6 +135,32 @@ export class TracerParser {
     if (p >= 0 && p < this.s.length) this.s[p] = v;
   }
 
+  /**
+   * One token of a simple marker: a backslash makes the next byte literal (and is removed, as
+   * libsinsp removes it in place). Returns where the token ends (an unescaped end byte or the
+   * NUL), or -1 at a byte the token may not hold.
+   */
+  private scanToken(p: number, isEnd: (c: number) => boolean, isBad: (c: number) => boolean): number {
+    let literal = false;
+    while (this.at(p) !== 0) {
+      const c = this.at(p);
+      if (literal) {
+        literal = false;
+        p++;
+        continue;
+      }
+      if (c === BSLASH) {
+        literal = true;
+        this.deleteChar(p);
+        continue;
+      }
+      if (isEnd(c)) break;
+      if (isBad(c)) return -1;
+      p++;
+    }
+    return p;
+  }
+
   private deleteChar(p: number): void {
     while (this.at(p) !== 0) {
       this.put(p, this.at(p + 1));
@@ -189,27 +223,12 @@ export class TracerParser {
       return;
     }
     if (this.at(p) !== COLON) {
-      let literal = false;
       for (;;) {
         this.tags.push(p);
-        while (this.at(p) !== 0) {
-          const c = this.at(p);
-          if (literal) {
-            literal = false;
-            p++;
-            continue;
-          }
-          if (c === BSLASH) {
-            literal = true;
-            this.deleteChar(p);
-            continue;
-          }
-          if (c === DOT || c === COLON) break;
-          if (c === GT || c === LT || c === EQ || c === NL) {
-            this.res = TRACER_RES.FAILED;
-            return;
-          }
-          p++;
+        p = this.scanToken(p, isTagEnd, isTagBad);
+        if (p < 0) {
+          this.res = TRACER_RES.FAILED;
+          return;
         }
         if (this.at(p) === COLON) {
           this.put(p, 0);
@@ -230,27 +249,12 @@ export class TracerParser {
       return;
     }
     if (this.at(p) !== COLON) {
-      let literal = false;
       for (;;) {
         this.argNames.push(p);
-        while (this.at(p) !== 0) {
-          const c = this.at(p);
-          if (literal) {
-            literal = false;
-            p++;
-            continue;
-          }
-          if (c === BSLASH) {
-            literal = true;
-            this.deleteChar(p);
-            continue;
-          }
-          if (c === EQ) break;
-          if (c === GT || c === LT || c === NL) {
-            this.res = TRACER_RES.FAILED;
-            return;
-          }
-          p++;
+        p = this.scanToken(p, isArgNameEnd, isArgNameBad);
+        if (p < 0) {
+          this.res = TRACER_RES.FAILED;
+          return;
         }
         if (this.at(p) === 0) {
           // An argument without a value is not supported.
@@ -261,22 +265,7 @@ export class TracerParser {
         p++;
 
         this.argVals.push(p);
-        literal = false;
-        while (this.at(p) !== 0) {
-          const c = this.at(p);
-          if (literal) {
-            literal = false;
-            p++;
-            continue;
-          }
-          if (c === BSLASH) {
-            literal = true;
-            this.deleteChar(p);
-            continue;
-          }
-          if (c === COMMA || c === COLON || c === EQ) break;
-          p++;
-        }
+        p = this.scanToken(p, isArgValueEnd, never);
         if (this.at(p) === COLON) {
           this.put(p, 0);
           this.res = TRACER_RES.OK;
