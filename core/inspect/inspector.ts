@@ -65,6 +65,15 @@ export interface InspectSummary {
 
 const CONTAINER_TYPES = new Set<number>([ET.CONTAINER_E, ET.CONTAINER_JSON_E, ET.CONTAINER_JSON_2_E]);
 
+/** Ports, protocol and name of an IPv4 socket from the fd list, once its addresses are set. */
+function setV4TupleFromList(n: FdInfo, f: CapFd): void {
+  n.v4sport = f.sport ?? 0;
+  n.v4dport = f.dport ?? 0;
+  n.v4l4 = f.l4proto ?? 0;
+  if (f.l4proto === L4.TCP) n.flags |= FDF.SOCKET_CONNECTED;
+  n.name = ipv4TupleString(n);
+}
+
 export class Inspector implements InspectorState {
   readonly threads = new ThreadManager();
   readonly containers = new ContainerManager();
@@ -262,11 +271,7 @@ export class Inspector implements InspectorState {
       case FD.IPV4_SOCK:
         ipv4ToBytes(f.sip ?? '0.0.0.0').copy(n.sock, SO.V4_SIP);
         ipv4ToBytes(f.dip ?? '0.0.0.0').copy(n.sock, SO.V4_DIP);
-        n.v4sport = f.sport ?? 0;
-        n.v4dport = f.dport ?? 0;
-        n.v4l4 = f.l4proto ?? 0;
-        if (f.l4proto === L4.TCP) n.flags |= FDF.SOCKET_CONNECTED;
-        n.name = ipv4TupleString(n);
+        setV4TupleFromList(n, f);
         break;
       case FD.IPV4_SERVSOCK:
         ipv4ToBytes(f.sip ?? '0.0.0.0').copy(n.sock, SO.V4S_IP);
@@ -279,14 +284,11 @@ export class Inspector implements InspectorState {
         const sip = ipv6ToBytes(f.sip ?? '::');
         const dip = ipv6ToBytes(f.dip ?? '::');
         if (isIpv4MappedIpv6(sip) && isIpv4MappedIpv6(dip)) {
+          // libsinsp keeps a v4-mapped pair as an IPv4 socket.
           n.type = FD.IPV4_SOCK;
           sip.copy(n.sock, SO.V4_SIP, 12, 16);
           dip.copy(n.sock, SO.V4_DIP, 12, 16);
-          n.v4sport = f.sport ?? 0;
-          n.v4dport = f.dport ?? 0;
-          n.v4l4 = f.l4proto ?? 0;
-          if (f.l4proto === L4.TCP) n.flags |= FDF.SOCKET_CONNECTED;
-          n.name = ipv4TupleString(n);
+          setV4TupleFromList(n, f);
         } else {
           sip.copy(n.sock, SO.V6_SIP);
           dip.copy(n.sock, SO.V6_DIP);
