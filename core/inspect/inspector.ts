@@ -452,6 +452,6 @@ export class Inspector implements InspectorState {
 
 /** Strings from the metadata decoder are UTF-8 decoded; we work on byte strings (latin1). */
 function bytes(s: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   return /^[\x00-\x7f]*$/.test(s) ? s : Buffer.from(s, 'utf8').toString('latin1');
 }
