@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_DATA, launchBrowser, screenshot, gotoStartPage, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import { SHARED_DATA, launchBrowser, makeSparseFile, screenshot, gotoStartPage, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
 
 const CAPTURES = join(SHARED_DATA, 'captures');
 
@@ -23,12 +23,7 @@ describe('web mode: opening captures', () => {
     server = await startServer();
     browser = await launchBrowser();
     scratch = await mkdtemp(join(tmpdir(), 'tracehound-e2e-data-'));
-    // The shared captures hash in milliseconds; a sparse file gives a job long enough to watch and
-    // cancel mid-way, without writing gigabytes to disk.
-    bigFile = join(scratch, 'big-sparse.bin');
-    const fh = await open(bigFile, 'w');
-    await fh.truncate(4 * 2 ** 30);
-    await fh.close();
+    bigFile = await makeSparseFile(scratch);
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -196,4 +196,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function resultsPath(name: string): Promise<string> {
   await mkdir(RESULTS_DIR, { recursive: true });
   return join(RESULTS_DIR, name);
+}
+
+/**
+ * A 4 GiB sparse file: hashing it is a job long enough to watch and cancel mid-way, without
+ * writing gigabytes to disk (the shared captures hash in milliseconds).
+ */
+export async function makeSparseFile(dir: string, name = 'big-sparse.bin', bytes = 4 * 2 ** 30): Promise<string> {
+  const path = join(dir, name);
+  const fh = await open(path, 'w');
+  await fh.truncate(bytes);
+  await fh.close();
+  return path;
 }

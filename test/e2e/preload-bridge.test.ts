@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_DATA, launchBrowser, gotoStartPage, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
+import { SHARED_DATA, launchBrowser, makeSparseFile, gotoStartPage, startServer, type BrowserHandle, type ServerHandle } from './harness.js';
 
 /**
  * Electron cannot run here, so this stands in for preload/index.cts in the page: an object on
@@ -72,10 +72,7 @@ describe('the renderer over a preload-style bridge', () => {
     browser = await launchBrowser();
     await browser.context.addInitScript({ content: BRIDGE });
     scratch = await mkdtemp(join(tmpdir(), 'tracehound-e2e-bridge-'));
-    bigFile = join(scratch, 'big-sparse.bin');
-    const fh = await open(bigFile, 'w');
-    await fh.truncate(4 * 2 ** 30);
-    await fh.close();
+    bigFile = await makeSparseFile(scratch);
   });
 
   afterAll(async () => {
