@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readdir, stat, open } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -8,10 +6,10 @@ import type {
   ProgressEvent, Result,
 } from './contract.js';
 import { CaptureRegistry } from './captures.js';
+import { hashEvidence } from '../case/evidence.js';
 import { CaseRegistry } from './cases.js';
 import { TracehoundError, toErrorShape } from './errors.js';
 import { PARAM_SCHEMAS, isMethodName } from './schemas.js';
-import { ProgressReporter } from './progress.js';
 
 export interface ServiceOptions {
   mode: HostMode;
@@ -46,7 +44,7 @@ export class EngineService {
     this.handlers = {
       'app.info': async () => this.appInfo(),
       'fs.list': async (p) => listDirectory(p.path),
-      'evidence.hash': async (p, ctx) => hashEvidence(p.path, ctx),
+      'evidence.hash': (p, ctx) => hashFile(p.path, ctx),
       'capture.open': (p, ctx) => c.open(p.path, ctx),
       'capture.close': async (p) => ({ closed: c.close(p.id) }),
       'capture.events': (p, ctx) => c.events(p, ctx),
@@ -153,24 +151,9 @@ async function listDirectory(path: string | undefined): Promise<DirListing> {
   return { path: dir, parent: parent === dir ? null : parent, entries };
 }
 
-/** Streams the file once; evidence is opened read-only and never written. */
-async function hashEvidence(path: string, ctx: CallContext): Promise<EvidenceHash> {
+/** The case store's evidence hashing: read-only (O_NOATIME where allowed), streamed, cancellable. */
+async function hashFile(path: string, ctx: CallContext): Promise<EvidenceHash> {
   const full = resolve(path);
-  const st = await stat(full);
-  if (!st.isFile()) throw new TracehoundError('FILE_NOT_READABLE', `${full} is not a regular file`);
-  const hash = createHash('sha256');
-  const reporter = new ProgressReporter('hashing', st.size, ctx.progress);
-  await new Promise<void>((resolvePromise, reject) => {
-    const stream = createReadStream(full, { flags: 'r', highWaterMark: 4 << 20 });
-    const onAbort = () => stream.destroy(new TracehoundError('CANCELLED', 'hashing was cancelled'));
-    ctx.signal.addEventListener('abort', onAbort, { once: true });
-    stream.on('data', (chunk) => {
-      hash.update(chunk as Buffer);
-      reporter.advance((chunk as Buffer).length);
-    });
-    stream.on('error', (e) => { ctx.signal.removeEventListener('abort', onAbort); reject(e); });
-    stream.on('end', () => { ctx.signal.removeEventListener('abort', onAbort); resolvePromise(); });
-  });
-  reporter.done();
-  return { path: full, size: st.size, sha256: hash.digest('hex') };
+  const d = await hashEvidence(full, { onProgress: ctx.progress, signal: ctx.signal, phase: 'hashing' });
+  return { path: full, size: d.size, sha256: d.sha256 };
 }

@@ -53,9 +53,9 @@ async function openReadOnly(path: string): Promise<FileHandle> {
 
 function evidenceError(e: unknown, path: string): unknown {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new TracehoundError('FILE_NOT_FOUND', `Evidence file not found: ${path}`, { detail: { path } });
-  if (code === 'EACCES' || code === 'EPERM') return new TracehoundError('FILE_NOT_READABLE', `Evidence file not readable: ${path}`, { detail: { path } });
-  if (code === 'EISDIR') return new TracehoundError('FILE_NOT_READABLE', `Evidence must be a file, not a folder: ${path}`, { detail: { path } });
+  if (code === 'ENOENT') return new TracehoundError('FILE_NOT_FOUND', `Evidence file not found: ${path}`, { detail: { path }, hint: 'Check the path and try again.' });
+  if (code === 'EACCES' || code === 'EPERM') return new TracehoundError('FILE_NOT_READABLE', `Evidence file not readable: ${path}`, { detail: { path }, hint: 'Check the file permissions.' });
+  if (code === 'EISDIR') return new TracehoundError('FILE_NOT_READABLE', `Evidence must be a file, not a folder: ${path}`, { detail: { path }, hint: 'Pick a file inside the folder.' });
   return e;
 }
 

@@ -4,10 +4,8 @@
  * re-walks the file, which stays read-only. Scoped match sets are cached because the UI asks for
  * many pages of the same filter.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { TracehoundError } from '../../api/errors.js';
+import { hashEvidence } from '../../case/evidence.js';
 import type { TableDialect } from '../../capture/events/table.js';
 import type { BlockRun, CaptureWarning } from '../../capture/parser.js';
 import { EC } from '../../inspect/constants.js';
@@ -89,27 +87,6 @@ const SECTION_TITLES: Record<string, string> = {
 // Fields whose value is the same as another's or only meaningful in output, left out of the tree.
 const DETAIL_SKIP = new Set(['evt.args', 'evt.info', 'evt.rawarg', 'evt.arg', 'evt.around']);
 
-async function sha256File(path: string, onBytes: (n: number) => void, signal?: AbortSignal): Promise<string> {
-  const hash = createHash('sha256');
-  await new Promise<void>((resolve, reject) => {
-    const s = createReadStream(path, { flags: 'r', highWaterMark: 4 << 20 });
-    const abort = () => s.destroy(new TracehoundError('CANCELLED', 'opening the capture was cancelled'));
-    signal?.addEventListener('abort', abort, { once: true });
-    s.on('data', (c) => {
-      hash.update(c as Buffer);
-      onBytes((c as Buffer).length);
-    });
-    s.on('error', (e) => {
-      signal?.removeEventListener('abort', abort);
-      reject(e);
-    });
-    s.on('end', () => {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    });
-  });
-  return hash.digest('hex');
-}
 
 const DESCRIBER = new RegistryResolver();
 
@@ -146,13 +123,12 @@ export class CaptureSession {
   }
 
   static async open(path: string, onProgress: (p: OpenProgress) => void = () => {}, signal?: AbortSignal, dialect: TableDialect = 'current'): Promise<CaptureSession> {
-    const st = await stat(path);
-    if (!st.isFile()) throw new TracehoundError('FILE_NOT_READABLE', `${path} is not a regular file`);
-    let hashed = 0;
-    const sha256 = await sha256File(path, (n) => {
-      hashed += n;
-      onProgress({ phase: 'hashing', fraction: st.size ? hashed / st.size : 1 });
-    }, signal);
+    // Evidence is hashed the case store's way: read-only, never modified, cancellable.
+    const { sha256, size } = await hashEvidence(path, {
+      phase: 'hashing',
+      onProgress: (e) => onProgress({ phase: 'hashing', fraction: e.fraction }),
+      ...(signal ? { signal } : {}),
+    });
     const { index, summary } = await buildEventIndex(path, {
       dialect,
       ...(signal ? { signal } : {}),
@@ -163,7 +139,7 @@ export class CaptureSession {
     return new CaptureSession(
       {
         path,
-        size: st.size,
+        size,
         sha256,
         gzip: file?.gzip ?? false,
         version: file?.version ?? '',
