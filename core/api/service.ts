@@ -1,4 +1,4 @@
-import { readdir, stat, open } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type {
@@ -6,7 +6,7 @@ import type {
   ProgressEvent, Result,
 } from './contract.js';
 import { CaptureRegistry } from './captures.js';
-import { hashEvidence } from '../case/evidence.js';
+import { hashEvidence, sniffEvidenceKind } from '../case/evidence.js';
 import { CaseRegistry } from './cases.js';
 import { TracehoundError, toErrorShape } from './errors.js';
 import { PARAM_SCHEMAS, isMethodName } from './schemas.js';
@@ -114,21 +114,9 @@ export class EngineService {
   }
 }
 
-const SCAP_MAGIC = 0x0a0d0d0a;
-
+/** Highlighted in pickers when the case store would file it as a capture; unreadable is just "no". */
 async function sniffCapture(path: string): Promise<boolean> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-    const buf = Buffer.alloc(4);
-    const { bytesRead } = await fh.read(buf, 0, 4, 0);
-    if (bytesRead < 4) return false;
-    return buf.readUInt32LE(0) === SCAP_MAGIC || (buf[0] === 0x1f && buf[1] === 0x8b);
-  } catch {
-    return false;
-  } finally {
-    await fh?.close();
-  }
+  return (await sniffEvidenceKind(path).catch(() => 'other')) === 'scap';
 }
 
 async function listDirectory(path: string | undefined): Promise<DirListing> {
