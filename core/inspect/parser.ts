@@ -145,6 +145,19 @@ const NO_EVENT_TYPE = 1 << 16;
 /** A sentinel for libsinsp's recycled event buffer written by poll/select enters (not an event). */
 const GARBAGE_ENTER: unique symbol = Symbol('garbage-enter');
 
+/**
+ * What the parser does for one event type, after reset(). Returns true when the event is dropped
+ * outright (nothing after parsing applies to it).
+ */
+type Handler = (p: Parser, evt: InspectedEvent) => boolean | void;
+
+/**
+ * Handlers indexed by event type, filled by Parser's static block (handlers call its private
+ * methods). One load per event instead of a chain of comparisons: the hottest types (read, close,
+ * open) sat at the end of a switch over ~100 cases.
+ */
+const HANDLERS: Array<Handler | undefined> = [];
+
 export class Parser {
   /** libsinsp m_tmp_evt: the last stored enter event that retrieve_enter_event() loaded. */
   private readonly tmp = new ParamReader();
@@ -258,6 +271,223 @@ export class Parser {
     }
   }
 
+  // --- dispatch table ------------------------------------------------------------------------
+
+  static {
+    const entries: Array<[readonly number[], Handler]> = [
+      [
+        [ET.SENDTO_E],
+        (p, evt) => {
+          if (evt.fdinfo === null && evt.tinfo !== null) p.inferSendtoFdinfo(evt);
+          p.storeEvent(evt);
+        },
+      ],
+      [
+        [ET.WRITE_E],
+        (_p, evt) => {
+          if (evt.tinfo !== null) {
+            evt.fdinfo = evt.tinfo.getFd(evt.tinfo.lastEventFd);
+            if (evt.fdinfo && evt.fdinfo.flags & FDF.IS_TRACER_FD) {
+              evt.filteredOut = true;
+              return true;
+            }
+          }
+          return false;
+        },
+      ],
+      [
+        [ET.SELECT_E, ET.POLL_E, ET.PPOLL_E, ET.EPOLLWAIT_E],
+        (_p, evt) => {
+          if (evt.tinfo && evt.tinfo.lastEventData === null) {
+            evt.tinfo.lastEventData = GARBAGE_ENTER as unknown as RawEvent;
+          }
+        },
+      ],
+      [[ET.OPEN_X, ET.CREAT_X, ET.OPENAT_X, ET.OPENAT_2_X, ET.OPENAT2_X], (p, evt) => p.parseOpenExit(evt)],
+      [
+        [ET.EXECVE_8_X, ET.EXECVE_13_X, ET.EXECVE_14_X, ET.EXECVE_15_X, ET.EXECVE_16_X, ET.EXECVE_17_X, ET.EXECVE_18_X, ET.EXECVE_19_X, ET.EXECVEAT_X],
+        (p, evt) => p.parseExecveExit(evt),
+      ],
+      [
+        [ET.PROCEXIT_E, ET.PROCEXIT_1_E],
+        (p, evt) => {
+          if (evt.tinfo) {
+            evt.tinfo.flags |= CL.CLOSED;
+            p.s.tidToRemove = evt.tid;
+          }
+        },
+      ],
+      [[ET.PIPE_X], (p, evt) => p.parsePipeExit(evt)],
+      [
+        [ET.CAPSET_X],
+        (_p, evt) => {
+          if (evt.tinfo && evt.i64(0) >= 0) {
+            evt.tinfo.capInheritable = evt.u64(1);
+            evt.tinfo.capPermitted = evt.u64(2);
+            evt.tinfo.capEffective = evt.u64(3);
+          }
+        },
+      ],
+      [
+        [ET.UNSHARE_E, ET.SETNS_E],
+        (p, evt) => {
+          // Older drivers put the namespace flags on the enter event only; current libs' event
+          // converter moves them to the exit, so we keep the enter for it.
+          if (p.s.dialect === 'current') p.storeEvent(evt);
+        },
+      ],
+      [[ET.UNSHARE_X, ET.SETNS_X], (p, evt) => p.parseUnshareSetnsExit(evt)],
+      [[ET.SOCKET_X], (p, evt) => p.parseSocketExit(evt)],
+      [[ET.BIND_X], (p, evt) => p.parseBindExit(evt)],
+      [[ET.CONNECT_E], (p, evt) => p.parseConnectEnter(evt)],
+      [[ET.CONNECT_X], (p, evt) => p.parseConnectExit(evt)],
+      [
+        [ET.CLOSE_E],
+        (_p, evt) => {
+          if (evt.tinfo) {
+            evt.fdinfo = evt.tinfo.getFd(evt.tinfo.lastEventFd);
+            if (evt.fdinfo) evt.fdinfo.flags |= FDF.CLOSE_IN_PROGRESS;
+          }
+        },
+      ],
+      [[ET.CLOSE_X], (p, evt) => p.parseCloseExit(evt)],
+      [
+        [ET.FCNTL_E],
+        (p, evt) => {
+          if (evt.tinfo) {
+            const cmd = evt.u8(1);
+            if (cmd === FCNTL_F_DUPFD || cmd === FCNTL_F_DUPFD_CLOEXEC) p.storeEvent(evt);
+          }
+        },
+      ],
+      [[ET.FCNTL_X], (p, evt) => p.parseFcntlExit(evt)],
+      [[ET.EVENTFD_X], (p, evt) => p.addSimpleFd(evt, evt.i64(0), FD.EVENT)],
+      [
+        [ET.CHDIR_X],
+        (_p, evt) => {
+          if (evt.tinfo && evt.i64(0) >= 0) evt.tinfo.setCwd(evt.bytes(1));
+        },
+      ],
+      [
+        [ET.FCHDIR_X],
+        (_p, evt) => {
+          if (evt.i64(0) >= 0 && evt.fdinfo && evt.tinfo) evt.tinfo.setCwd(evt.fdinfo.name);
+        },
+      ],
+      [
+        [ET.GETCWD_X],
+        (_p, evt) => {
+          if (evt.i64(0) >= 0 && evt.tinfo) evt.tinfo.setCwd(evt.bytes(1));
+        },
+      ],
+      [[ET.DUP_X], (p, evt) => p.parseDupExit(evt)],
+      [
+        [ET.SIGNALFD_X],
+        (p, evt) => {
+          if (evt.tinfo && evt.i64(0) >= 0) p.addSimpleFd(evt, evt.i64(0), FD.SIGNALFD);
+        },
+      ],
+      [
+        [ET.TIMERFD_CREATE_X],
+        (p, evt) => {
+          if (evt.tinfo && evt.i64(0) >= 0) p.addSimpleFd(evt, evt.i64(0), FD.TIMERFD);
+        },
+      ],
+      [
+        [ET.INOTIFY_INIT_X],
+        (p, evt) => {
+          if (evt.tinfo && evt.i64(0) >= 0) p.addSimpleFd(evt, evt.i64(0), FD.INOTIFY);
+        },
+      ],
+      [[ET.GETRLIMIT_X, ET.SETRLIMIT_X], (p, evt) => p.parseRlimitExit(evt)],
+      [[ET.PRLIMIT_X], (p, evt) => p.parsePrlimitExit(evt)],
+      [[ET.SOCKETPAIR_X], (p, evt) => p.parseSocketpairExit(evt)],
+      [[ET.SCHEDSWITCH_1_E, ET.SCHEDSWITCH_6_E], (p, evt) => p.parseContextSwitch(evt)],
+      [
+        [ET.BRK_4_X, ET.MMAP_X, ET.MMAP2_X, ET.MUNMAP_X],
+        (_p, evt) => {
+          if (evt.tinfo) {
+            evt.tinfo.vmsizeKb = evt.u32(1);
+            evt.tinfo.vmrssKb = evt.u32(2);
+            evt.tinfo.vmswapKb = evt.u32(3);
+          }
+        },
+      ],
+      [[ET.SETRESUID_X, ET.SETRESGID_X, ET.SETUID_X, ET.SETGID_X], (p, evt) => p.parseSetIdExit(evt)],
+      [[ET.CONTAINER_E], (p, evt) => p.parseContainerEvt(evt)],
+      [[ET.CONTAINER_JSON_E, ET.CONTAINER_JSON_2_E], (p, evt) => p.parseContainerJson(evt)],
+      [
+        [ET.CHROOT_X],
+        (p, evt) => {
+          if (evt.i64(0) === 0 && evt.tinfo) {
+            const r = renderParamText(p.s, evt, evt, 1, false);
+            evt.tinfo.root = r.resolved !== '' ? r.resolved : r.str;
+            p.s.containers.resolve(evt.tinfo);
+          }
+        },
+      ],
+      [
+        [ET.SETSID_X],
+        (_p, evt) => {
+          if (evt.i64(0) >= 0 && evt.tinfo) evt.tinfo.sid = evt.i64(0);
+        },
+      ],
+      [
+        [ET.GETSOCKOPT_X],
+        (_p, evt) => {
+          if (evt.nparams > 0 && evt.tinfo) {
+            const fd = evt.i64(1);
+            const mt = evt.tinfo.mainThread();
+            evt.fdinfo = mt ? mt.getFd(fd) : null;
+            evt.tinfo.lastEventFd = fd;
+          }
+        },
+      ],
+      // Event types newer than sysdig 0.29.3: what current libs does with them.
+      [[ET.DUP_1_X, ET.DUP2_X, ET.DUP3_X], (p, evt) => p.parseDupExit(evt)],
+      [[ET.PIPE2_X], (p, evt) => p.parsePipeExit(evt)],
+      [[ET.EVENTFD2_X], (p, evt) => p.addSimpleFd(evt, evt.i64(0), FD.EVENT)],
+      [[ET.SIGNALFD4_X], (p, evt) => p.addSimpleFd(evt, evt.i64(0), FD.SIGNALFD)],
+      [[ET.INOTIFY_INIT1_X], (p, evt) => p.addSimpleFd(evt, evt.i64(0), FD.INOTIFY)],
+      [[ET.EPOLL_CREATE_X, ET.EPOLL_CREATE1_X], (p, evt) => p.addSimpleFd(evt, evt.i64(0), FD.EVENTPOLL)],
+      [[ET.BPF_2_X], (p, evt) => p.addSimpleFd(evt, evt.i64(0), FD.BPF)],
+      [[ET.IO_URING_SETUP_X], (p, evt) => p.addSimpleFd(evt, evt.i64(0), FD.IOURING)],
+      [
+        [ET.USERFAULTFD_X],
+        (p, evt) => {
+          // sysdig 0.29.3 ignored userfaultfd.
+          if (p.s.dialect === 'current') p.addSimpleFd(evt, evt.i64(0), FD.USERFAULTFD);
+        },
+      ],
+      [[ET.ACCEPT4_6_X], (p, evt) => p.parseAcceptExit(evt)],
+      [[ET.MEMFD_CREATE_X], (p, evt) => p.parseMemfdCreateExit(evt)],
+      [[ET.PIDFD_OPEN_X], (p, evt) => p.parsePidfdOpenExit(evt)],
+      [[ET.PIDFD_GETFD_X], (p, evt) => p.parsePidfdGetfdExit(evt)],
+      [[ET.OPEN_BY_HANDLE_AT_X], (p, evt) => p.parseOpenByHandleExit(evt)],
+      [[ET.USER_ADDED_E, ET.USER_DELETED_E], (p, evt) => p.parseUserEvt(evt)],
+      [[ET.GROUP_ADDED_E, ET.GROUP_DELETED_E], (p, evt) => p.parseGroupEvt(evt)],
+      // Whole families, for the types not named above.
+      [[...STORE_ENTER_TYPES], (p, evt) => p.storeEvent(evt)],
+      [[...RW_EXIT_TYPES], (p, evt) => p.parseRwExit(evt)],
+      [[...CLONE_TYPES], (p, evt) => p.parseCloneExit(evt)],
+      [[...ACCEPT_EXIT_TYPES], (p, evt) => p.parseAcceptExit(evt)],
+      [
+        [ET.SENDFILE_X],
+        (p, evt) => {
+          // Only an fd listener cares (sendfile's in fd); nothing in the state changes.
+          if (evt.fdinfo && evt.i64(0) >= 0) p.retrieveEnter(evt);
+        },
+      ],
+    ];
+    // The first entry naming a type wins, as the first matching case of a switch would.
+    for (const [types, handle] of entries) {
+      for (const t of types) {
+        while (HANDLERS.length <= t) HANDLERS.push(undefined);
+        if (HANDLERS[t] === undefined) HANDLERS[t] = handle;
+      }
+    }
+  }
+
   // --- entry point -----------------------------------------------------------------------------
 
   process(evt: InspectedEvent): void {
@@ -295,248 +525,9 @@ export class Parser {
       }
     }
 
-    switch (etype) {
-      case ET.SENDTO_E:
-        if (evt.fdinfo === null && evt.tinfo !== null) this.inferSendtoFdinfo(evt);
-        this.storeEvent(evt);
-        break;
-      case ET.WRITE_E:
-        if (evt.tinfo !== null) {
-          evt.fdinfo = evt.tinfo.getFd(evt.tinfo.lastEventFd);
-          if (evt.fdinfo && evt.fdinfo.flags & FDF.IS_TRACER_FD) {
-            evt.filteredOut = true;
-            return;
-          }
-        }
-        break;
-      case ET.SELECT_E:
-      case ET.POLL_E:
-      case ET.PPOLL_E:
-      case ET.EPOLLWAIT_E:
-        if (evt.tinfo && evt.tinfo.lastEventData === null) {
-          evt.tinfo.lastEventData = GARBAGE_ENTER as unknown as RawEvent;
-        }
-        break;
-      case ET.OPEN_X:
-      case ET.CREAT_X:
-      case ET.OPENAT_X:
-      case ET.OPENAT_2_X:
-      case ET.OPENAT2_X:
-        this.parseOpenExit(evt);
-        break;
-      case ET.EXECVE_8_X:
-      case ET.EXECVE_13_X:
-      case ET.EXECVE_14_X:
-      case ET.EXECVE_15_X:
-      case ET.EXECVE_16_X:
-      case ET.EXECVE_17_X:
-      case ET.EXECVE_18_X:
-      case ET.EXECVE_19_X:
-      case ET.EXECVEAT_X:
-        this.parseExecveExit(evt);
-        break;
-      case ET.PROCEXIT_E:
-      case ET.PROCEXIT_1_E:
-        if (evt.tinfo) {
-          evt.tinfo.flags |= CL.CLOSED;
-          this.s.tidToRemove = evt.tid;
-        }
-        break;
-      case ET.PIPE_X:
-        this.parsePipeExit(evt);
-        break;
-      case ET.CAPSET_X:
-        if (evt.tinfo && evt.i64(0) >= 0) {
-          evt.tinfo.capInheritable = evt.u64(1);
-          evt.tinfo.capPermitted = evt.u64(2);
-          evt.tinfo.capEffective = evt.u64(3);
-        }
-        break;
-      case ET.UNSHARE_E:
-      case ET.SETNS_E:
-        // Older drivers put the namespace flags on the enter event only; current libs' event
-        // converter moves them to the exit, so we keep the enter for it.
-        if (this.s.dialect === 'current') this.storeEvent(evt);
-        break;
-      case ET.UNSHARE_X:
-      case ET.SETNS_X:
-        this.parseUnshareSetnsExit(evt);
-        break;
-      case ET.SOCKET_X:
-        this.parseSocketExit(evt);
-        break;
-      case ET.BIND_X:
-        this.parseBindExit(evt);
-        break;
-      case ET.CONNECT_E:
-        this.parseConnectEnter(evt);
-        break;
-      case ET.CONNECT_X:
-        this.parseConnectExit(evt);
-        break;
-      case ET.CLOSE_E:
-        if (evt.tinfo) {
-          evt.fdinfo = evt.tinfo.getFd(evt.tinfo.lastEventFd);
-          if (evt.fdinfo) evt.fdinfo.flags |= FDF.CLOSE_IN_PROGRESS;
-        }
-        break;
-      case ET.CLOSE_X:
-        this.parseCloseExit(evt);
-        break;
-      case ET.FCNTL_E:
-        if (evt.tinfo) {
-          const cmd = evt.u8(1);
-          if (cmd === FCNTL_F_DUPFD || cmd === FCNTL_F_DUPFD_CLOEXEC) this.storeEvent(evt);
-        }
-        break;
-      case ET.FCNTL_X:
-        this.parseFcntlExit(evt);
-        break;
-      case ET.EVENTFD_X:
-        this.addSimpleFd(evt, evt.i64(0), FD.EVENT);
-        break;
-      case ET.CHDIR_X:
-        if (evt.tinfo && evt.i64(0) >= 0) evt.tinfo.setCwd(evt.bytes(1));
-        break;
-      case ET.FCHDIR_X:
-        if (evt.i64(0) >= 0 && evt.fdinfo && evt.tinfo) evt.tinfo.setCwd(evt.fdinfo.name);
-        break;
-      case ET.GETCWD_X:
-        if (evt.i64(0) >= 0 && evt.tinfo) evt.tinfo.setCwd(evt.bytes(1));
-        break;
-      case ET.DUP_X:
-        this.parseDupExit(evt);
-        break;
-      case ET.SIGNALFD_X:
-        if (evt.tinfo && evt.i64(0) >= 0) this.addSimpleFd(evt, evt.i64(0), FD.SIGNALFD);
-        break;
-      case ET.TIMERFD_CREATE_X:
-        if (evt.tinfo && evt.i64(0) >= 0) this.addSimpleFd(evt, evt.i64(0), FD.TIMERFD);
-        break;
-      case ET.INOTIFY_INIT_X:
-        if (evt.tinfo && evt.i64(0) >= 0) this.addSimpleFd(evt, evt.i64(0), FD.INOTIFY);
-        break;
-      case ET.GETRLIMIT_X:
-      case ET.SETRLIMIT_X:
-        this.parseRlimitExit(evt);
-        break;
-      case ET.PRLIMIT_X:
-        this.parsePrlimitExit(evt);
-        break;
-      case ET.SOCKETPAIR_X:
-        this.parseSocketpairExit(evt);
-        break;
-      case ET.SCHEDSWITCH_1_E:
-      case ET.SCHEDSWITCH_6_E:
-        this.parseContextSwitch(evt);
-        break;
-      case ET.BRK_4_X:
-      case ET.MMAP_X:
-      case ET.MMAP2_X:
-      case ET.MUNMAP_X:
-        if (evt.tinfo) {
-          evt.tinfo.vmsizeKb = evt.u32(1);
-          evt.tinfo.vmrssKb = evt.u32(2);
-          evt.tinfo.vmswapKb = evt.u32(3);
-        }
-        break;
-      case ET.SETRESUID_X:
-      case ET.SETRESGID_X:
-      case ET.SETUID_X:
-      case ET.SETGID_X:
-        this.parseSetIdExit(evt);
-        break;
-      case ET.CONTAINER_E:
-        this.parseContainerEvt(evt);
-        break;
-      case ET.CONTAINER_JSON_E:
-      case ET.CONTAINER_JSON_2_E:
-        this.parseContainerJson(evt);
-        break;
-      case ET.CHROOT_X:
-        if (evt.i64(0) === 0 && evt.tinfo) {
-          const r = renderParamText(this.s, evt, evt, 1, false);
-          evt.tinfo.root = r.resolved !== '' ? r.resolved : r.str;
-          this.s.containers.resolve(evt.tinfo);
-        }
-        break;
-      case ET.SETSID_X:
-        if (evt.i64(0) >= 0 && evt.tinfo) evt.tinfo.sid = evt.i64(0);
-        break;
-      case ET.GETSOCKOPT_X:
-        if (evt.nparams > 0 && evt.tinfo) {
-          const fd = evt.i64(1);
-          const mt = evt.tinfo.mainThread();
-          evt.fdinfo = mt ? mt.getFd(fd) : null;
-          evt.tinfo.lastEventFd = fd;
-        }
-        break;
-      // Event types newer than sysdig 0.29.3: what current libs does with them.
-      case ET.DUP_1_X:
-      case ET.DUP2_X:
-      case ET.DUP3_X:
-        this.parseDupExit(evt);
-        break;
-      case ET.PIPE2_X:
-        this.parsePipeExit(evt);
-        break;
-      case ET.EVENTFD2_X:
-        this.addSimpleFd(evt, evt.i64(0), FD.EVENT);
-        break;
-      case ET.SIGNALFD4_X:
-        this.addSimpleFd(evt, evt.i64(0), FD.SIGNALFD);
-        break;
-      case ET.INOTIFY_INIT1_X:
-        this.addSimpleFd(evt, evt.i64(0), FD.INOTIFY);
-        break;
-      case ET.EPOLL_CREATE_X:
-      case ET.EPOLL_CREATE1_X:
-        this.addSimpleFd(evt, evt.i64(0), FD.EVENTPOLL);
-        break;
-      case ET.BPF_2_X:
-        this.addSimpleFd(evt, evt.i64(0), FD.BPF);
-        break;
-      case ET.IO_URING_SETUP_X:
-        this.addSimpleFd(evt, evt.i64(0), FD.IOURING);
-        break;
-      case ET.USERFAULTFD_X:
-        // sysdig 0.29.3 ignored userfaultfd.
-        if (this.s.dialect === 'current') this.addSimpleFd(evt, evt.i64(0), FD.USERFAULTFD);
-        break;
-      case ET.ACCEPT4_6_X:
-        this.parseAcceptExit(evt);
-        break;
-      case ET.MEMFD_CREATE_X:
-        this.parseMemfdCreateExit(evt);
-        break;
-      case ET.PIDFD_OPEN_X:
-        this.parsePidfdOpenExit(evt);
-        break;
-      case ET.PIDFD_GETFD_X:
-        this.parsePidfdGetfdExit(evt);
-        break;
-      case ET.OPEN_BY_HANDLE_AT_X:
-        this.parseOpenByHandleExit(evt);
-        break;
-      case ET.USER_ADDED_E:
-      case ET.USER_DELETED_E:
-        this.parseUserEvt(evt);
-        break;
-      case ET.GROUP_ADDED_E:
-      case ET.GROUP_DELETED_E:
-        this.parseGroupEvt(evt);
-        break;
-      default:
-        if (KIND[etype]! & K_STORE_ENTER) this.storeEvent(evt);
-        else if (KIND[etype]! & K_RW_EXIT) this.parseRwExit(evt);
-        else if (KIND[etype]! & K_CLONE) this.parseCloneExit(evt);
-        else if (KIND[etype]! & K_ACCEPT_EXIT) this.parseAcceptExit(evt);
-        else if (etype === ET.SENDFILE_X) {
-          // Only an fd listener cares (sendfile's in fd); nothing in the state changes.
-          if (evt.fdinfo && evt.i64(0) >= 0) this.retrieveEnter(evt);
-        }
-        break;
-    }
+    const handle = etype < HANDLERS.length ? HANDLERS[etype] : undefined;
+    // A handler returns true when the event is dropped outright (nothing after parsing applies).
+    if (handle !== undefined && handle(this, evt) === true) return;
 
     if (filterLater && filter) {
       if (!filter(evt)) {
