@@ -112,7 +112,11 @@ export class CaptureRegistry {
   }
 
   close(id: string): boolean {
-    return this.sessions.delete(id);
+    const s = this.sessions.get(id);
+    if (!s) return false;
+    this.sessions.delete(id);
+    s.close();
+    return true;
   }
 
   async events(p: Params<'capture.events'>, ctx: Ctx): Promise<EventPage> {

@@ -6,13 +6,12 @@
 import { resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { listViews, type AnalyzeRequest, type AnalyzeResult as EngineAnalyzeResult } from '../analysis/analyze.js';
-import { EventIndex, type StoredRow } from '../analysis/explore/event-index.js';
 import { CaptureSession, type SessionInfo, type StoredAnalysis } from '../analysis/explore/session.js';
 import type { TopologyGrouping } from '../analysis/topology.js';
 import type { TableDialect } from '../capture/events/table.js';
 import type { BlockRun, CaptureWarning } from '../capture/parser.js';
 import {
-  CaseStore, exportCase, verifyCase, type ArtifactRecord, type CaptureSelection, type EventIndexRow, type EventSummary,
+  AnchorCollector, CaseEventList, CaseStore, exportCase, verifyCase, type ListAnchors, type ArtifactRecord, type CaptureSelection, type EventIndexRow, type EventSummary,
   type FindingRecord, type ImportRecord, type ImportWriter, type ViewKey,
 } from '../case/index.js';
 import type { CaptureRegistry } from './captures.js';
@@ -28,12 +27,8 @@ interface Ctx {
   signal: AbortSignal;
 }
 
-/**
- * Index rows per write batch, and per page when reading them back. Reading 50,000 at a time kept
- * ~190 MB more peak RSS on a 3.2 M-row reopen (and took twice as long) than 5,000.
- */
+/** Index rows per write batch: a cancel is looked at between batches. */
 const BATCH = 5000;
-const READ_PAGE = 5000;
 
 /** The topology grouping stored with an import: the explorer's default. */
 const STORED_TOPOLOGY: TopologyGrouping = 'process';
@@ -45,6 +40,8 @@ const PART = {
   overview: 'analysis.overview',
   tree: 'analysis.tree',
   topology: 'analysis.topology',
+  /** Where every ANCHOR_EVERY-th row of the list is, so a reopen pages the list from the case. */
+  anchors: 'list.anchors',
 } as const;
 
 /** What an import records about the capture, so a session can be rebuilt without reading it. */
@@ -261,8 +258,9 @@ export class CaseRegistry {
 
     const w = store.beginImport(artifact.id);
     try {
-      await writeIndex(w, session, (f) => report('storing', f * 0.95), ctx.signal);
+      const anchors = await writeIndex(w, session, (f) => report('storing', f * 0.95), ctx.signal);
       const key = (name: string, params?: Record<string, unknown>) => ({ name, ...(params ? { params } : {}) });
+      w.putView({ ...key(PART.anchors), rows: [anchors] });
       w.putView({ ...key(PART.summary), rows: [analysis.summary] });
       for (const id of views) {
         const v = analysis.views[id];
@@ -305,10 +303,15 @@ export class CaseRegistry {
     if (!meta.capture) {
       throw new TracehoundError('INVALID_REQUEST', `Artifact ${artifact.id} was indexed by another tool and cannot open in the explorer`, { detail: { artifactId: artifact.id, importId: imp.id } });
     }
-    const reporter = new ProgressReporter('loading the index', imp.events, ctx.progress);
-    const index = await EventIndex.fromRows(readIndex(store, artifact.id, (n) => reporter.set(n), ctx.signal), meta.capture.events);
-    if (ctx.signal.aborted) throw cancelled('opening the capture from the case');
-    reporter.done();
+    // The list stays in the case and is read a page at a time: nothing is loaded up front.
+    const stored = store.getView({ name: PART.anchors, artifactId: artifact.id })?.rows[0] as ListAnchors | undefined;
+    const index = CaseEventList.open(store.path, {
+      artifactId: artifact.id,
+      count: imp.events,
+      firstTs: imp.firstTs,
+      lastTs: imp.lastTs,
+      ...(isAnchors(stored) ? { anchors: stored } : {}),
+    });
     const info: SessionInfo = {
       path: artifact.path,
       size: artifact.size,
@@ -532,12 +535,17 @@ function assertListed(store: CaseStore, artifactId: number, evtNum: number): voi
   }
 }
 
-/** Writes the session's index rows in batches, yielding between them so a cancel gets through. */
-async function writeIndex(w: ImportWriter, session: CaptureSession, progress: (f: number) => void, signal: AbortSignal): Promise<void> {
+/**
+ * Writes the session's index rows in batches, yielding between them so a cancel gets through.
+ * Returns the list's anchors, which a reopen pages by.
+ */
+async function writeIndex(w: ImportWriter, session: CaptureSession, progress: (f: number) => void, signal: AbortSignal): Promise<ListAnchors> {
   const total = session.info.rows;
+  const anchors = new AnchorCollector();
   let batch: EventIndexRow[] = [];
   let done = 0;
   for (const r of session.storedRows()) {
+    anchors.add(r.num);
     if (r.dir === '') throw new TracehoundError('INTERNAL', `event ${r.num} has no direction; the case index needs one`);
     batch.push({
       evtNum: r.num,
@@ -561,31 +569,10 @@ async function writeIndex(w: ImportWriter, session: CaptureSession, progress: (f
     }
   }
   w.addEvents(batch);
+  return anchors.anchors;
 }
 
-/** The stored index of an artifact, in list order, a page at a time. */
-async function* readIndex(store: CaseStore, artifactId: number, progress: (rows: number) => void, signal: AbortSignal): AsyncGenerator<StoredRow[]> {
-  let after = 0;
-  let n = 0;
-  for (;;) {
-    const page = store.events(artifactId, { afterEvtNum: after, limit: READ_PAGE });
-    if (page.length === 0) return;
-    yield page.map((e) => ({
-      num: e.evtNum,
-      ts: e.ts,
-      cpu: e.cpu,
-      dir: e.dir === 1 ? '<' : '>',
-      type: e.typeName ?? '<NA>',
-      tid: e.tid,
-      proc: e.procName ?? '<NA>',
-      info: e.info ?? '',
-      offset: e.offset,
-      code: e.type,
-    }));
-    n += page.length;
-    after = page[page.length - 1]!.evtNum;
-    progress(n);
-    await nextTurn();
-    if (signal.aborted) throw cancelled('opening the capture from the case');
-  }
+function isAnchors(v: unknown): v is ListAnchors {
+  const a = v as ListAnchors | undefined;
+  return !!a && Number.isInteger(a.every) && a.every > 0 && Array.isArray(a.nums) && a.nums.every((n) => Number.isInteger(n));
 }

@@ -2,6 +2,8 @@
 export { CaseStore, CASE_EXTENSION } from './store.js';
 export type { AddArtifactOptions, AddArtifactResult, BeginImportOptions, CaseOptions, CreateCaseOptions } from './store.js';
 export { ImportWriter } from './import.js';
+export { AnchorCollector, CaseEventList, ANCHOR_EVERY } from './event-list.js';
+export type { CaseListInfo, ListAnchors } from './event-list.js';
 export type { ImportCounts } from './import.js';
 export { verifyCase, assertVerified } from './verify.js';
 export type { ArtifactCheck, ArtifactStatus, InterruptedImport, VerifyIssue, VerifyOptions, VerifyReport } from './verify.js';

@@ -11,6 +11,7 @@ import type { Extractor, FieldContext, FieldDef } from '../../inspect/fields/typ
 import { valueToText } from '../../inspect/format/value.js';
 import type { RenderSettings } from '../../inspect/render.js';
 import type { InspectedEvent } from '../../inspect/event.js';
+import type { ListIndex, SeenColumn } from './list-index.js';
 
 export interface BoundText {
   def: FieldDef;
@@ -129,7 +130,7 @@ export interface StoredRow extends IndexRow {
   code: number;
 }
 
-export class EventIndex {
+export class EventIndex implements ListIndex {
   count = 0;
   private readonly nums: Column<Float64Array>;
   private readonly offsets: Column<Float64Array>;
@@ -228,6 +229,58 @@ export class EventIndex {
 
   tsOf(i: number): bigint {
     return this.tsExact.get(i);
+  }
+
+  slice(offset: number, limit: number): IndexRow[] {
+    const out: IndexRow[] = [];
+    const end = Math.min(this.count, offset + limit);
+    for (let i = Math.max(0, offset); i < end; i++) out.push(this.row(i));
+    return out;
+  }
+
+  byNums(nums: ArrayLike<number>, from: number, to: number): IndexRow[] {
+    const out: IndexRow[] = [];
+    for (let k = from; k < to; k++) {
+      const i = this.indexOfNum(nums[k]!);
+      if (i >= 0) out.push(this.row(i));
+    }
+    return out;
+  }
+
+  positionOf(num: number): number {
+    return this.indexOfNum(num);
+  }
+
+  density(lo: bigint, hi: bigint, start: bigint, width: bigint, buckets: number): number[] {
+    const values = new Array<number>(buckets).fill(0);
+    for (let i = 0; i < this.count; i++) {
+      const ts = this.tsExact.get(i);
+      if (ts < lo || ts > hi) continue;
+      values[Number((ts - start) / width)]!++;
+    }
+    return values;
+  }
+
+  seen(column: SeenColumn, prefix: string, limit: number): string[] {
+    const col = column === 'proc' ? this.procs : this.types;
+    const ids = new Set<number>();
+    const seen = new Set<string>();
+    for (let i = 0; i < this.count && seen.size < limit; i++) {
+      const id = col.get(i);
+      if (ids.has(id)) continue;
+      ids.add(id);
+      const v = this.strings.values[id]!;
+      if (v.startsWith(prefix)) seen.add(v);
+    }
+    return [...seen].sort();
+  }
+
+  *stored(): Generator<StoredRow> {
+    for (let i = 0; i < this.count; i++) yield this.storedRow(i);
+  }
+
+  close(): void {
+    /* memory only: nothing held open */
   }
 }
 

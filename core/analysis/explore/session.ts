@@ -21,7 +21,8 @@ import { runPass } from '../pass.js';
 import { chooseWidth, DEFAULT_MAX_BUCKETS } from '../timeline.js';
 import { CaptureSource } from '../source.js';
 import { RegistryResolver } from '../../rules/syscall-resolver.js';
-import { bindText, buildEventIndex, textOf, type EventIndex, type IndexRow, type StoredRow } from './event-index.js';
+import { bindText, buildEventIndex, textOf, type IndexRow, type StoredRow } from './event-index.js';
+import type { ListIndex } from './list-index.js';
 
 export interface Scope {
   filter?: string | null;
@@ -98,12 +99,18 @@ function isEmptyScope(s: Scope): boolean {
   return !s.filter && s.from == null && s.to == null;
 }
 
+/** The listed events in a scope, in list order: their numbers and times. */
+export interface MatchSet {
+  nums: Float64Array;
+  ts: BigUint64Array;
+}
+
 export class CaptureSession {
-  private readonly matchCache = new Map<string, Int32Array>();
+  private readonly matchCache = new Map<string, MatchSet>();
 
   private constructor(
     readonly info: SessionInfo,
-    private readonly index: EventIndex,
+    private readonly index: ListIndex,
     readonly dialect: TableDialect,
     private readonly stored?: StoredAnalysis,
   ) {}
@@ -113,13 +120,19 @@ export class CaptureSession {
    * query needs the events themselves (a filter, details, extra columns). `info` is what the
    * first pass found, kept with the index.
    */
-  static fromIndex(info: SessionInfo, index: EventIndex, dialect: TableDialect, stored?: StoredAnalysis): CaptureSession {
+  static fromIndex(info: SessionInfo, index: ListIndex, dialect: TableDialect, stored?: StoredAnalysis): CaptureSession {
     return new CaptureSession({ ...info, rows: index.count, firstTs: index.firstTs, lastTs: index.lastTs }, index, dialect, stored);
   }
 
   /** The index rows, in list order, with what a case stores besides the list's columns. */
-  *storedRows(): Generator<StoredRow> {
-    for (let i = 0; i < this.index.count; i++) yield this.index.storedRow(i);
+  storedRows(): Iterable<StoredRow> {
+    return this.index.stored();
+  }
+
+  /** Releases the index (a case-backed one holds a database connection). */
+  close(): void {
+    this.matchCache.clear();
+    this.index.close();
   }
 
   static async open(path: string, onProgress: (p: OpenProgress) => void = () => {}, signal?: AbortSignal, dialect: TableDialect = 'current'): Promise<CaptureSession> {
@@ -155,31 +168,30 @@ export class CaptureSession {
     );
   }
 
-  /** Row indexes of the events in scope, in order (all rows when the scope is empty). */
-  async matches(scope: Scope, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<Int32Array | null> {
+  /** The listed events in scope, in order (null when the scope is empty: every row). */
+  async matches(scope: Scope, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<MatchSet | null> {
     if (isEmptyScope(scope)) return null;
     const key = scopeKey(scope);
     const hit = this.matchCache.get(key);
     if (hit) return hit;
     const nums: number[] = [];
-    const index = this.index;
+    const times: bigint[] = [];
     const src = new CaptureSource(this.info.path, { dialect: this.dialect });
-    const numField = src.resolver.resolve('evt.num', undefined);
-    if ('error' in numField) throw new TracehoundError('INTERNAL', 'evt.num is not in the field registry');
     await runPass(
       src,
-      [{ add: (e: FieldContext) => { nums.push(e.evt.num); } }],
+      [{
+        add: (e: FieldContext) => {
+          // Internal events (procinfo…) match filters too, but have no row in the list.
+          if (!src.isListed(e)) return;
+          nums.push(e.evt.num);
+          times.push(e.evt.ts);
+        },
+      }],
       { filter: scope.filter ?? null, from: scope.from ?? null, to: scope.to ?? null },
       { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) },
     );
     if (signal?.aborted) throw new TracehoundError('CANCELLED', 'the query was cancelled');
-    // Internal events (procinfo…) match filters too, but have no row in the list.
-    const rows: number[] = [];
-    for (const n of nums) {
-      const i = index.indexOfNum(n);
-      if (i >= 0) rows.push(i);
-    }
-    const result = Int32Array.from(rows);
+    const result: MatchSet = { nums: Float64Array.from(nums), ts: BigUint64Array.from(times) };
     if (this.matchCache.size >= 16) this.matchCache.delete(this.matchCache.keys().next().value!);
     this.matchCache.set(key, result);
     return result;
@@ -187,19 +199,21 @@ export class CaptureSession {
 
   /** Where an event sits in the scoped list (for jumping to it), or null when the scope hides it. */
   async locate(scope: Scope, num: number, signal?: AbortSignal): Promise<{ offset: number | null; total: number }> {
-    const row = this.index.indexOfNum(num);
     const m = await this.matches(scope, signal);
-    if (!m) return { offset: row >= 0 ? row : null, total: this.index.count };
-    if (row < 0) return { offset: null, total: m.length };
+    if (!m) {
+      const row = this.index.positionOf(num);
+      return { offset: row >= 0 ? row : null, total: this.index.count };
+    }
     let lo = 0;
-    let hi = m.length - 1;
+    let hi = m.nums.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (m[mid] === row) return { offset: mid, total: m.length };
-      if (m[mid]! < row) lo = mid + 1;
+      const v = m.nums[mid]!;
+      if (v === num) return { offset: mid, total: m.nums.length };
+      if (v < num) lo = mid + 1;
       else hi = mid - 1;
     }
-    return { offset: null, total: m.length };
+    return { offset: null, total: m.nums.length };
   }
 
   /** Events per time bucket, counted from the index: exactly the rows the list shows, no re-read. */
@@ -207,35 +221,36 @@ export class CaptureSession {
     from: bigint | null,
     to: bigint | null,
     maxBuckets = DEFAULT_MAX_BUCKETS,
-    rows: Int32Array | null = null,
+    match: MatchSet | null = null,
   ): { start: bigint; width: number; values: number[]; total: number; max: number } {
     const lo = from ?? this.index.firstTs ?? 0n;
     const hi = to ?? this.index.lastTs ?? lo;
     const width = chooseWidth(lo, hi, maxBuckets);
     const bw = BigInt(width);
     const start = (lo / bw) * bw;
-    const n = Number((hi - start) / bw) + 1;
-    const values = new Array<number>(Math.max(1, n)).fill(0);
-    let total = 0;
+    const n = Math.max(1, Number((hi - start) / bw) + 1);
     // The grid depends on the range only, so a filtered density lines up with the unfiltered one.
-    const count = rows ? rows.length : this.index.count;
-    for (let k = 0; k < count; k++) {
-      const ts = this.index.tsOf(rows ? rows[k]! : k);
-      if (ts < lo || ts > hi) continue;
-      values[Number((ts - start) / bw)]!++;
-      total++;
+    let values: number[];
+    if (match) {
+      values = new Array<number>(n).fill(0);
+      for (const ts of match.ts) if (ts >= lo && ts <= hi) values[Number((ts - start) / bw)]!++;
+    } else {
+      values = this.index.density(lo, hi, start, bw, n);
     }
+    let total = 0;
     let max = 0;
-    for (const v of values) if (v > max) max = v;
+    for (const v of values) {
+      total += v;
+      if (v > max) max = v;
+    }
     return { start, width, values, total, max };
   }
 
   async page(scope: Scope, offset: number, limit: number, columns: string[] = [], signal?: AbortSignal): Promise<Page> {
     const m = await this.matches(scope, signal);
-    const total = m ? m.length : this.index.count;
+    const total = m ? m.nums.length : this.index.count;
     const end = Math.min(total, offset + limit);
-    const rows: Page['rows'] = [];
-    for (let k = offset; k < end; k++) rows.push(this.index.row(m ? m[k]! : k));
+    const rows: Page['rows'] = m ? this.index.byNums(m.nums, offset, end) : this.index.slice(offset, end - offset);
     if (columns.length && rows.length) await this.fillColumns(rows, columns, signal);
     return { total, offset, rows };
   }
@@ -327,14 +342,8 @@ export class CaptureSession {
 
   /** Values the list has seen for a field, for filter completion (only the indexed columns). */
   seenValues(field: string, prefix: string): string[] {
-    const pick = field === 'proc.name' ? (r: IndexRow) => r.proc : field === 'evt.type' ? (r: IndexRow) => r.type : null;
-    if (!pick) return [];
-    const seen = new Set<string>();
-    for (let i = 0; i < this.index.count && seen.size < 200; i++) {
-      const v = pick(this.index.row(i));
-      if (v.startsWith(prefix)) seen.add(v);
-    }
-    return [...seen].sort();
+    const column = field === 'proc.name' ? 'proc' : field === 'evt.type' ? 'type' : null;
+    return column ? this.index.seen(column, prefix, 200) : [];
   }
 
   analyze(req: AnalyzeRequest, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<AnalyzeResult> {
