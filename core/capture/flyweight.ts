@@ -138,6 +138,9 @@ export class EventView implements RawEvent {
 
   paramOffset(i: number): number {
     if (i >= this.nparams || i < 0) throw new RangeError(`param ${i} of an event with ${this.nparams}`);
+    // Param 0 starts right after the length array; the state machine reads it on nearly every
+    // event (fd or result), usually alone.
+    if (i === 0) return this.start + this.headerLen + this.nparams * (this.largePayload ? 4 : 2);
     if (this.offsFor !== this.gen) this.computeOffsets();
     return this.offs[i];
   }

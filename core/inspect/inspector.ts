@@ -88,6 +88,8 @@ export class Inspector implements InspectorState {
   tidOfFdToRemove = -1;
   readonly fdsToRemove: number[] = [];
   firstEventTs = 0n;
+  /** firstEventTs !== 0n, kept as a boolean: a BigInt comparison per event is not free. */
+  private haveFirstTs = false;
   /** The last event's timestamp in u32 halves; `lastEventTs` builds the BigInt only when asked. */
   private lastTsHi = 0;
   private lastTsLo = 0;
@@ -373,7 +375,10 @@ export class Inspector implements InspectorState {
     if (this.syslog.needsReset) this.syslog.reset();
     const evt = this.evt;
     evt.bind(raw, this.eventInfo(raw.type));
-    if (this.firstEventTs === 0n && raw.type !== ET.CONTAINER_JSON_E && raw.type !== ET.CONTAINER_JSON_2_E) this.firstEventTs = raw.ts;
+    if (!this.haveFirstTs && raw.type !== ET.CONTAINER_JSON_E && raw.type !== ET.CONTAINER_JSON_2_E) {
+      this.firstEventTs = raw.ts;
+      this.haveFirstTs = this.firstEventTs !== 0n;
+    }
     this.nevts++;
     evt.num = this.nevts;
     this.lastTsHi = raw.tsHi;
