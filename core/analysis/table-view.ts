@@ -2,44 +2,126 @@
  * Runs a table view: groups the events that pass the view's filter by its key fields and folds
  * every column's field with the column's aggregation. One instance per view per pass; it never
  * re-reads anything, so many of them share a single pass over a capture.
+ *
+ * The per-event work is one function per view, generated from the view's definition (filter,
+ * keys, then each column's condition, conversion and fold from aggregate.ts). A generic loop over
+ * columns called every field and fold through the same few call sites for every view, which V8
+ * cannot specialise; a view's own function calls each field from a site of its own.
  */
-import type { FieldResolver, FieldValue } from '../filter/fields.js';
+import type { FieldDescriptor, FieldResolver, FieldValue } from '../filter/fields.js';
 import type { Predicate } from '../filter/compiler.js';
-import { AGG_TABLE, newAcc, type Acc, type Cell } from './aggregate.js';
+import { aggState, FOLD_HELPERS, newAcc, type Acc, type AggState, type Cell } from './aggregate.js';
 import { andFilters, eqClause } from './drilldown.js';
-import { bindField, isAbsent, toNumber, valueText, type BoundField } from './fieldref.js';
+import { bindField, valueText, type BoundField, type Extractor } from './fieldref.js';
 import { viewFilter } from './view-filter.js';
-import type { ResultOptions, TableViewDef, ViewColumn, ViewResult, ViewRow } from './view-types.js';
+import type { ColumnDef, ResultOptions, TableViewDef, ViewColumn, ViewResult, ViewRow } from './view-types.js';
 
 interface BoundColumn<E> {
+  def: ColumnDef;
   field: BoundField<E> | null;
   where: Predicate<E> | null;
-  fold: (typeof AGG_TABLE)[keyof typeof AGG_TABLE]['fold'];
-  finish: (acc: Acc) => Cell;
-  scale: number;
-  positiveOnly: boolean;
-  /** Keep 64-bit values exact (timestamps); other columns fold plain numbers. */
-  exact: boolean;
+  state: AggState;
+  /** Index of the state: in the group's `num` (value, count at +1) or `obj`. */
+  at: number;
   /** A FIRST/LAST column describing the key (name, command), not measuring it. */
   identity: boolean;
 }
 
 interface Group {
   key: string[];
-  accs: Acc[];
+  num: Float64Array;
+  obj: Acc[];
 }
 
+type Fold<E> = (evt: E) => void;
+
 const KEY_SEP = '\u0001\u0001';
-const COUNT_DESCRIPTOR = { name: 'evt.count', type: 'UINT32' } as const;
+const COUNT_DESCRIPTOR: FieldDescriptor = { name: 'evt.count', type: 'UINT32' };
+
+/** What a generated fold reads from its view. */
+interface FoldParts<E> {
+  filter: Predicate<E> | null;
+  keys: Extractor<E>[];
+  fields: (Extractor<E> | null)[];
+  wheres: (Predicate<E> | null)[];
+  descriptors: FieldDescriptor[];
+  scales: number[];
+  /** Nested maps from primitive key values to their group. */
+  root: Map<unknown, unknown>;
+  /** The group of key values (by their texts). */
+  group: (vals: FieldValue[]) => Group;
+}
+
+/**
+ * The source of a view's fold. Per column: its `where` condition, the field's value, the column's
+ * conversion (positive-only and scaled columns read numbers; other columns read 64-bit values as
+ * plain numbers unless they keep time exactly), then the aggregation's fold. `identityOnly` folds
+ * only identity columns (threads seeded without an event).
+ */
+function foldSource<E>(cols: readonly BoundColumn<E>[], nkeys: number, hasFilter: boolean, identityOnly: boolean): string {
+  const out: string[] = ["'use strict';", 'const toNumber = H.toNumber, valueText = H.valueText, root = P.root, group = P.group;'];
+  if (hasFilter) out.push('const F = P.filter;');
+  for (let k = 0; k < nkeys; k++) out.push(`const K${k} = P.keys[${k}];`);
+  cols.forEach((c, i) => {
+    if (c.field) out.push(`const X${i} = P.fields[${i}], D${i} = P.descriptors[${i}];`);
+    else out.push(`const D${i} = P.descriptors[${i}];`);
+    if (c.where) out.push(`const W${i} = P.wheres[${i}];`);
+    if (c.def.positiveOnly || (c.def.scale !== undefined && c.def.scale !== 1)) out.push(`const S${i} = P.scales[${i}];`);
+  });
+  out.push('return function fold(evt) {');
+  if (hasFilter) out.push('if (!F(evt)) return;');
+  const ks: string[] = [];
+  for (let k = 0; k < nkeys; k++) {
+    out.push(`const k${k} = K${k}(evt); if (k${k} === null || k${k} === undefined) return;`);
+    ks.push(`k${k}`);
+  }
+  // Primitive key values find their group through nested maps (a value's text depends only on
+  // the value and the field), so the common case builds no key text and no joined id.
+  out.push('let g;');
+  out.push(`if (${ks.map((k) => `typeof ${k} !== 'object'`).join(' && ')}) {`);
+  out.push('let n0 = root;');
+  for (let k = 0; k < nkeys - 1; k++) {
+    out.push(`let n${k + 1} = n${k}.get(k${k}); if (n${k + 1} === undefined) { n${k + 1} = new Map(); n${k}.set(k${k}, n${k + 1}); }`);
+  }
+  const last = nkeys - 1;
+  out.push(`g = n${last}.get(k${last}); if (g === undefined) { g = group([${ks.join(', ')}]); n${last}.set(k${last}, g); }`);
+  out.push(`} else g = group([${ks.join(', ')}]);`);
+  out.push('const num = g.num, obj = g.obj;');
+  cols.forEach((c, i) => {
+    if (identityOnly && !c.identity) return;
+    const skip = `break c${i}`;
+    const body: string[] = [];
+    if (c.where) body.push(`if (!W${i}(evt)) ${skip};`);
+    if (c.field === null) body.push('let v = 1;');
+    else {
+      body.push(`let v = X${i}(evt);`);
+      const scaled = c.def.scale !== undefined && c.def.scale !== 1;
+      if (c.def.positiveOnly || scaled) {
+        const positive = c.def.positiveOnly ? ` if (!(y !== undefined && y > 0)) ${skip};` : '';
+        body.push(`{ const y = typeof v === 'number' ? v : toNumber(v);${positive} if (y !== undefined) v = y * S${i}; }`);
+      } else if (c.def.unit !== 'time') body.push("if (typeof v === 'bigint') v = Number(v);");
+    }
+    body.push(c.state.fold({ v: 'v', num: 'num', at: c.at, acc: `obj[${c.at}]`, d: `D${i}`, skip }));
+    out.push(`c${i}: { ${body.join(' ')} }`);
+  });
+  out.push('};');
+  return out.join('\n');
+}
+
+function compileFold<E>(src: string, parts: FoldParts<E>): Fold<E> {
+  // The source is built from the view definition's shape only (indexes, kinds); every value it
+  // uses (fields, filters, scales) is passed in, never pasted as text.
+  return new Function('P', 'H', src)(parts, FOLD_HELPERS) as Fold<E>;
+}
 
 export class TableView<E> {
-  private readonly filter: Predicate<E> | null;
   private readonly keys: BoundField<E>[];
   private readonly cols: BoundColumn<E>[];
   private readonly groups = new Map<string, Group>();
-  private readonly keyText: string[];
-  private readonly keyVals: FieldValue[];
-  private readonly byValue = new Map<unknown, unknown>();
+  private readonly nnum: number;
+  private readonly objAggs: ColumnDef['agg'][] = [];
+  private readonly foldAll: Fold<E>;
+  private readonly foldIdentity: Fold<E>;
 
   constructor(
     readonly def: TableViewDef,
@@ -47,96 +129,72 @@ export class TableView<E> {
     /** The user's filter and time range, already applied by the pass; only used in row filters. */
     private readonly scope: string | null = null,
   ) {
-    this.filter = def.filter ? viewFilter(def.filter, resolver) : null;
+    const filter = def.filter ? viewFilter(def.filter, resolver) : null;
     this.keys = def.keys.map((k) => bindField(resolver, k));
-    this.keyText = new Array<string>(this.keys.length);
-    this.keyVals = new Array<FieldValue>(this.keys.length);
+    let nnum = 0;
     this.cols = def.columns.map((c) => {
-      const agg = AGG_TABLE[c.agg];
+      const field = c.field ? bindField(resolver, c.field) : null;
+      // Only an exact (time) column without conversion hands 64-bit values to its fold.
+      const bigints = field !== null && c.unit === 'time' && !c.positiveOnly && (c.scale ?? 1) === 1;
+      const state = aggState(c.agg, bigints);
+      let at: number;
+      if (state.slot === 'num') {
+        at = nnum;
+        nnum += 2;
+      } else {
+        at = this.objAggs.length;
+        this.objAggs.push(c.agg);
+      }
       return {
-        field: c.field ? bindField(resolver, c.field) : null,
+        def: c,
+        field,
         where: c.where ? viewFilter(c.where, resolver) : null,
-        fold: agg.fold,
-        finish: agg.finish,
-        scale: c.scale ?? 1,
-        positiveOnly: c.positiveOnly ?? false,
-        exact: c.unit === 'time',
+        state,
+        at,
         identity: (c.agg === 'LAST' || c.agg === 'FIRST') && c.unit !== 'time',
       };
     });
+    this.nnum = nnum;
+    const parts: FoldParts<E> = {
+      filter,
+      keys: this.keys.map((k) => k.extract),
+      fields: this.cols.map((c) => c.field?.extract ?? null),
+      wheres: this.cols.map((c) => c.where),
+      descriptors: this.cols.map((c) => c.field?.descriptor ?? COUNT_DESCRIPTOR),
+      scales: this.cols.map((c) => c.def.scale ?? 1),
+      root: new Map(),
+      group: (vals) => this.groupOf(vals),
+    };
+    const n = this.keys.length;
+    this.foldAll = compileFold(foldSource(this.cols, n, filter !== null, false), parts);
+    this.foldIdentity = def.seedThreads === 'identity' ? compileFold(foldSource(this.cols, n, filter !== null, true), parts) : this.foldAll;
   }
 
   add(evt: E): void {
-    this.fold(evt, false);
+    this.foldAll(evt);
   }
 
   /** A known thread without an event in range (see TableViewDef.seedThreads). */
   seed(evt: E): void {
-    if (this.def.seedThreads) this.fold(evt, this.def.seedThreads === 'identity');
+    if (this.def.seedThreads) this.foldIdentity(evt);
   }
 
-  private fold(evt: E, identityOnly: boolean): void {
-    if (this.filter && !this.filter(evt)) return;
+  /** The group of key values, by their texts. */
+  private groupOf(vals: FieldValue[]): Group {
     const keys = this.keys;
-    const vals = this.keyVals;
-    let primitive = true;
-    for (let i = 0; i < keys.length; i++) {
-      const v = keys[i]!.extract(evt);
-      if (isAbsent(v)) return;
-      if (typeof v === 'object') primitive = false;
-      vals[i] = v;
-    }
-    // Primitive key values find their group through nested maps (a value's text depends only on
-    // the value and the field), so the common case builds no key text and no joined id.
-    let g: Group | undefined;
-    if (primitive) {
-      let node = this.byValue;
-      const last = vals.length - 1;
-      for (let i = 0; i < last; i++) {
-        let next = node.get(vals[i]) as Map<unknown, unknown> | undefined;
-        if (next === undefined) {
-          next = new Map();
-          node.set(vals[i], next);
-        }
-        node = next;
-      }
-      g = node.get(vals[last]) as Group | undefined;
-      if (g === undefined) {
-        g = this.groupOf();
-        node.set(vals[last], g);
-      }
-    } else g = this.groupOf();
-    const cols = this.cols;
-    for (let i = 0; i < cols.length; i++) {
-      const c = cols[i]!;
-      if (identityOnly && !c.identity) continue;
-      if (c.where && !c.where(evt)) continue;
-      if (c.field === null) {
-        c.fold(g.accs[i]!, 1, COUNT_DESCRIPTOR);
-        continue;
-      }
-      const f = c.field;
-      let v = f.extract(evt);
-      if (c.positiveOnly || c.scale !== 1) {
-        const x = toNumber(v);
-        if (c.positiveOnly && !(x !== undefined && x > 0)) continue;
-        if (x !== undefined) v = x * c.scale;
-      } else if (typeof v === 'bigint' && !c.exact) v = Number(v);
-      c.fold(g.accs[i]!, v, f.descriptor);
-    }
-  }
-
-  /** The group of the key values in keyVals, by their texts. */
-  private groupOf(): Group {
-    const keys = this.keys;
-    for (let i = 0; i < keys.length; i++) this.keyText[i] = valueText(this.keyVals[i]!, keys[i]!.descriptor);
-    const id = this.keyText.length === 1 ? this.keyText[0]! : this.keyText.join(KEY_SEP);
+    const text = vals.map((v, i) => valueText(v, keys[i]!.descriptor));
+    const id = text.length === 1 ? text[0]! : text.join(KEY_SEP);
     let g = this.groups.get(id);
     if (g === undefined) {
-      g = { key: this.keyText.slice(), accs: this.cols.map(() => newAcc()) };
+      g = { key: text, num: new Float64Array(this.nnum), obj: this.objAggs.map(newAcc) };
       this.groups.set(id, g);
     }
     return g;
+  }
+
+  private finish(c: BoundColumn<E>, g: Group): Cell {
+    const s = c.state;
+    return s.slot === 'num' ? s.finish(g.num[c.at]!, g.num[c.at + 1]!) : s.finish(g.obj[c.at]!);
   }
 
   get size(): number {
@@ -153,7 +211,7 @@ export class TableView<E> {
     const nk = def.keys.length;
     let rows: ViewRow[] = [];
     for (const g of this.groups.values()) {
-      const cells: Cell[] = [...g.key, ...g.accs.map((a, i) => this.cols[i]!.finish(a))];
+      const cells: Cell[] = [...g.key, ...this.cols.map((c) => this.finish(c, g))];
       const clauses = g.key.map((t, i) => eqClause(def.keys[i]!, t, this.keys[i]!.descriptor));
       rows.push({ key: g.key, cells, filter: andFilters(base, ...clauses)! });
     }
