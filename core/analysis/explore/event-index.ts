@@ -192,7 +192,20 @@ export class EventIndex implements ListIndex {
 
   /** A row with what a case stores besides the list's columns. */
   storedRow(i: number): StoredRow {
-    return { ...this.row(i), offset: this.offsets.get(i), code: this.codes.get(i) };
+    // Built in one literal: a spread of row() cost a third of storing a large import.
+    const d = this.dirs.get(i);
+    return {
+      num: this.nums.get(i),
+      ts: this.tsExact.get(i),
+      cpu: this.cpus.get(i),
+      dir: d === 1 ? '>' : d === 2 ? '<' : '',
+      type: this.strings.values[this.types.get(i)]!,
+      tid: this.tids.get(i),
+      proc: this.strings.values[this.procs.get(i)]!,
+      info: this.infos.get(i),
+      offset: this.offsets.get(i),
+      code: this.codes.get(i),
+    };
   }
 
   row(i: number): IndexRow {
