@@ -155,14 +155,36 @@ function matchOne(cgroup: string, prefix: string, suffix: string): string | null
 
 type Layout = ReadonlyArray<readonly [string, string]>;
 
-function matchRunc(t: ThreadInfo, layout: Layout): string | null {
-  for (const [, cg] of t.cgroups) {
+function matchRunc(cgroups: ReadonlyArray<readonly [string, string]>, layout: Layout): string | null {
+  for (const [, cg] of cgroups) {
     for (const [p, s] of layout) {
       const id = matchOne(cg, p, s);
       if (id !== null) return id;
     }
   }
   return null;
+}
+
+/** What the runc-style layouts find in a cgroups list. */
+interface RuncIds {
+  podman: string | null;
+  docker: string | null;
+  cri: string | null;
+}
+
+/**
+ * The layouts' matches depend on the list alone, and threads share lists (see
+ * ThreadInfo.setCgroups), so they are kept per list.
+ */
+const runcIdsByList = new WeakMap<ReadonlyArray<readonly [string, string]>, RuncIds>();
+
+function runcIds(cgroups: ReadonlyArray<readonly [string, string]>): RuncIds {
+  let ids = runcIdsByList.get(cgroups);
+  if (ids === undefined) {
+    ids = { podman: matchRunc(cgroups, PODMAN_LAYOUT), docker: matchRunc(cgroups, DOCKER_LAYOUT), cri: matchRunc(cgroups, CRI_LAYOUT) };
+    runcIdsByList.set(cgroups, ids);
+  }
+  return ids;
 }
 
 const DOCKER_LAYOUT: Layout = [
@@ -222,32 +244,17 @@ export class ContainerManager {
    */
   resolve(t: ThreadInfo): boolean {
     t.containerId = '';
-    const engines: Array<() => boolean> = [
-      () => {
-        // podman: only the cgroup layout; rootless detection reads the live host's /proc.
-        const id = matchRunc(t, PODMAN_LAYOUT);
-        return id === null ? false : this.resolveDockerLike(t, id, CT.PODMAN);
-      },
-      () => {
-        const id = matchRunc(t, DOCKER_LAYOUT);
-        return id === null ? false : this.resolveDockerLike(t, id, CT.DOCKER);
-      },
-      () => {
-        // cri: records the id, then declines because no runtime socket is reachable offline.
-        const id = matchRunc(t, CRI_LAYOUT);
-        if (id !== null) t.containerId = id;
-        return false;
-      },
-      () => this.resolveLxc(t),
-      () => this.resolveLibvirtLxc(t),
-      () => this.resolveMesos(t),
-      () => this.resolveRkt(t),
-      () => this.resolveBpm(t),
-    ];
-    let matches = false;
-    for (const e of engines) {
-      matches = matches || e();
-      if (matches) break;
+    const ids = runcIds(t.cgroups);
+    // Each engine in turn until one claims the thread (a short-circuit chain, no closures: this
+    // runs for every clone and exec).
+    let matches =
+      // podman: only the cgroup layout; rootless detection reads the live host's /proc.
+      (ids.podman !== null && this.resolveDockerLike(t, ids.podman, CT.PODMAN)) ||
+      (ids.docker !== null && this.resolveDockerLike(t, ids.docker, CT.DOCKER));
+    if (!matches) {
+      // cri: records the id, then declines because no runtime socket is reachable offline.
+      if (ids.cri !== null) t.containerId = ids.cri;
+      matches = this.resolveLxc(t) || this.resolveLibvirtLxc(t) || this.resolveMesos(t) || this.resolveRkt(t) || this.resolveBpm(t);
     }
     this.identifyCategory(t);
     return matches;

@@ -314,8 +314,15 @@ export class ThreadInfo {
     this.env = out;
   }
 
-  /** set_cgroups: "subsys=path" NUL-separated, with libsinsp's subsystem renames. */
+  /**
+   * set_cgroups: "subsys=path" NUL-separated, with libsinsp's subsystem renames. The list is
+   * frozen and shared by every thread whose block had the same bytes (see lastCgroups).
+   */
   setCgroups(buf: Buffer): void {
+    if (buf.equals(lastCgroupsBytes)) {
+      this.cgroups = lastCgroups;
+      return;
+    }
     const out: Array<[string, string]> = [];
     let off = 0;
     while (off < buf.length) {
@@ -332,12 +339,23 @@ export class ThreadInfo {
       if (subsys === 'perf') subsys = 'perf_event';
       else if (subsys === 'mem') subsys = 'memory';
       else if (subsys === 'io') subsys = 'blkio';
-      out.push([subsys, cgroup]);
+      out.push(Object.freeze([subsys, cgroup]) as [string, string]);
       off += consumed;
     }
-    this.cgroups = out;
+    this.cgroups = Object.freeze(out) as Array<[string, string]>;
+    lastCgroupsBytes = Buffer.from(buf);
+    lastCgroups = this.cgroups;
   }
 }
+
+/**
+ * The last cgroups block setCgroups() parsed, and its list. A process's clones and execs carry
+ * the same block again and again (hundreds of bytes, a dozen subsystems): comparing bytes is far
+ * cheaper than splitting them into strings. The block is a copy (events are views into reused
+ * read buffers); the list is frozen because threads share it.
+ */
+let lastCgroupsBytes: Buffer = Buffer.alloc(0);
+let lastCgroups: Array<[string, string]> = Object.freeze([]) as unknown as Array<[string, string]>;
 
 function tsOf(hi: number, lo: number): bigint {
   return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
