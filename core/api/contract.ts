@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   // files
   'FILE_NOT_FOUND',
   'FILE_NOT_READABLE',
+  /** Writing a scratch file failed (the temporary folder is full or not writable). */
+  'DISK_WRITE_FAILED',
   'NOT_A_DIRECTORY',
   // captures
   'CAPTURE_NOT_SCAP',

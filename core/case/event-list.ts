@@ -51,9 +51,16 @@ interface RowDb {
   dir: bigint;
   type: bigint;
   tid: bigint;
-  type_name: string | null;
-  proc_name: string | null;
-  info: string | null;
+  type_name: Text;
+  proc_name: Text;
+  info: Text;
+}
+
+/** A scratch list keeps text with lone surrogates as UTF-16 bytes (UTF-8 cannot carry them). */
+type Text = string | Buffer | null;
+
+function text(v: Text): string | null {
+  return v === null || typeof v === 'string' ? v : v.toString('utf16le');
 }
 
 const ROW_COLUMNS = `e.evt_num, e.file_offset, e.ts, e.cpu, e.dir, e.type, e.tid,
@@ -67,16 +74,19 @@ const ROW_COLUMNS = `e.evt_num, e.file_offset, e.ts, e.cpu, e.dir, e.type, e.tid
 const DENSITY_CACHE = 8;
 const STORED_PAGE = 5000;
 
+const DIRS: readonly ('>' | '<' | '')[] = ['>', '<', ''];
+
 function toRow(r: RowDb): StoredRow {
   return {
     num: Number(r.evt_num),
     ts: r.ts,
     cpu: Number(r.cpu),
-    dir: Number(r.dir) === 1 ? '<' : '>',
-    type: r.type_name ?? '<NA>',
+    // 2 (no direction) only occurs in a scratch list; a case's CHECK allows 0 and 1.
+    dir: DIRS[Number(r.dir)] ?? '',
+    type: text(r.type_name) ?? '<NA>',
     tid: Number(r.tid),
-    proc: r.proc_name ?? '<NA>',
-    info: r.info ?? '',
+    proc: text(r.proc_name) ?? '<NA>',
+    info: text(r.info) ?? '',
     offset: Number(r.file_offset),
     code: Number(r.type),
   };
@@ -119,12 +129,16 @@ export class CaseEventList implements ListIndex {
 
   /** A read-only connection of its own: the list outlives neither its case file nor a close(). */
   static open(casePath: string, info: CaseListInfo): CaseEventList {
-    const db = openDb(casePath, { readonly: true });
+    return CaseEventList.over(openDb(casePath, { readonly: true }), casePath, info);
+  }
+
+  /** Over a connection the list then owns (a scratch index): close() closes it. */
+  static over(db: Db, label: string, info: CaseListInfo): CaseEventList {
     try {
-      return new CaseEventList(db, casePath, info);
+      return new CaseEventList(db, label, info);
     } catch (e) {
       db.close();
-      throw sqliteError(e, casePath);
+      throw sqliteError(e, label);
     }
   }
 
@@ -182,7 +196,8 @@ export class CaseEventList implements ListIndex {
     let all = this.seenCache.get(column);
     if (!all) {
       const col = column === 'proc' ? 'proc_name' : 'type_name';
-      all = this.run(() => this.db.prepare(`SELECT s FROM strings WHERE id IN (SELECT DISTINCT ${col} FROM events WHERE artifact_id = ?) ORDER BY s`).pluck().all(this.artifactId) as string[]);
+      const found = this.run(() => this.db.prepare(`SELECT DISTINCT s FROM strings WHERE id IN (SELECT DISTINCT ${col} FROM events WHERE artifact_id = ?)`).pluck().all(this.artifactId) as Text[]);
+      all = [...new Set(found.map((v) => text(v) ?? ''))].sort();
       this.seenCache.set(column, all);
     }
     const out: string[] = [];

@@ -1,8 +1,9 @@
 // The case-backed event list must answer every question exactly like the in-memory index built
 // from the same rows: it is what a reopened capture pages, locates and plots from.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventIndex, type StoredRow } from '../../../core/analysis/explore/event-index.js';
+import { buildEventIndex, EventIndex, type StoredRow } from '../../../core/analysis/explore/event-index.js';
 import { AnchorCollector, CaseEventList, CaseStore, type EventIndexRow, type ListAnchors } from '../../../core/case/index.js';
+import { ScratchListWriter } from '../../../core/case/scratch-list.js';
 import { codeOf, FIXED_NOW, scratch, writeEvidence } from './helpers.js';
 
 const tmp = scratch('event-list');
@@ -127,5 +128,59 @@ describe('case event list errors', () => {
 
   it('says when the case file is missing', async () => {
     expect(await codeOf(() => CaseEventList.open(tmp.path('nope.thcase'), { artifactId: 1, count: 0, firstTs: null, lastTs: null }))).toBe('CASE_NOT_FOUND');
+  });
+});
+
+describe('the scratch list of a large open capture', () => {
+  it('keeps any text and direction exactly, lone surrogates included', async () => {
+    const odd = makeRows(500).map((r, i) => ({
+      ...r,
+      dir: (i % 7 === 0 ? '' : r.dir) as StoredRow['dir'],
+      info: i % 5 === 0 ? `lone \uD800 ${i}` : i % 5 === 1 ? `tail \uDC00` : r.info,
+      proc: i % 50 === 0 ? 'p\uDBFF' : r.proc,
+    }));
+    const w = new ScratchListWriter();
+    for (const r of odd) w.add(r.num, r.ts, r.cpu, r.dir, r.type, r.tid, r.proc, r.info, r.offset, r.code);
+    const list = w.finish();
+    try {
+      expect([...list.stored()]).toEqual(odd);
+      const mem = await EventIndex.fromRows([odd], odd.length);
+      expect(list.seen('proc', 'p', 10)).toEqual(mem.seen('proc', 'p', 10));
+    } finally {
+      list.close();
+    }
+  });
+
+  const capture = new URL('../../../../shared/data/captures/inspect_502error.scap', import.meta.url).pathname;
+
+  it('answers like the in-memory index of the same capture (a real one, spilled after 1,000 rows)', async () => {
+    const { index: mem } = await buildEventIndex(capture);
+    const { index: disk } = await buildEventIndex(capture, { spillRows: 1000 });
+    try {
+      expect(mem).toBeInstanceOf(EventIndex);
+      expect(disk).toBeInstanceOf(CaseEventList);
+      expect(disk.count).toBe(mem.count);
+      expect(mem.count).toBeGreaterThan(5000);
+      expect([disk.firstTs, disk.lastTs]).toEqual([mem.firstTs, mem.lastTs]);
+      expect([...disk.stored()]).toEqual([...mem.stored()]);
+      expect(disk.slice(4090, 20)).toEqual(mem.slice(4090, 20));
+      const last = mem.slice(mem.count - 1, 1)[0]!;
+      expect(disk.positionOf(last.num)).toBe(mem.count - 1);
+      const width = 1_000_000n;
+      const start = (mem.firstTs! / width) * width;
+      const buckets = Number((mem.lastTs! - start) / width) + 1;
+      expect(disk.density(mem.firstTs!, mem.lastTs!, start, width, buckets)).toEqual(mem.density(mem.firstTs!, mem.lastTs!, start, width, buckets));
+      expect(disk.seen('type', '', 500)).toEqual(mem.seen('type', '', 500));
+    } finally {
+      disk.close();
+    }
+  });
+
+  it('gives up the scratch index when the open is cancelled after spilling', async () => {
+    const ctl = new AbortController();
+    let progress = 0;
+    const code = await codeOf(() => buildEventIndex(capture, { spillRows: 100, signal: ctl.signal, onProgress: () => { progress++; ctl.abort(); } }));
+    expect(code).toBe('CANCELLED');
+    expect(progress).toBeGreaterThan(0);
   });
 });
