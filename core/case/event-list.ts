@@ -92,10 +92,6 @@ function toRow(r: RowDb): StoredRow {
   };
 }
 
-function listRow(r: RowDb): IndexRow {
-  const { offset: _o, code: _c, ...row } = toRow(r);
-  return row;
-}
 
 export class CaseEventList implements ListIndex {
   readonly count: number;
@@ -147,7 +143,7 @@ export class CaseEventList implements ListIndex {
     const end = Math.min(this.count, offset + limit);
     if (end <= first) return [];
     const k = Math.floor(first / this.anchors.every);
-    return this.run(() => (this.fromAnchor.all(this.artifactId, this.anchors.nums[k]!, end - first, first - k * this.anchors.every) as RowDb[]).map(listRow));
+    return this.run(() => (this.fromAnchor.all(this.artifactId, this.anchors.nums[k]!, end - first, first - k * this.anchors.every) as RowDb[]).map(toRow));
   }
 
   byNums(nums: ArrayLike<number>, from: number, to: number): IndexRow[] {
@@ -155,7 +151,7 @@ export class CaseEventList implements ListIndex {
       const out: IndexRow[] = [];
       for (let k = from; k < to; k++) {
         const r = this.one.get(this.artifactId, nums[k]!) as RowDb | undefined;
-        if (r) out.push(listRow(r));
+        if (r) out.push(toRow(r));
       }
       return out;
     });
