@@ -4,7 +4,7 @@
  *
  * A pid reused after its process exited starts a new node, so a tree never merges two lives.
  */
-import type { FieldResolver } from '../filter/fields.js';
+import type { FieldResolver, FieldValue } from '../filter/fields.js';
 import { bindField, isAbsent, toNumber, tryBindField, valueText, type BoundField } from './fieldref.js';
 import type { ExecRecord, ProcNode, ProcTreeResult } from '../api/contract.js';
 
@@ -22,6 +22,13 @@ export class ProcTree<E> {
   private readonly nodes: ProcNode[] = [];
   private readonly current = new Map<number, ProcNode>();
   private readonly reuse = new Map<number, number>();
+  /**
+   * Events come in runs of one thread: the node of the run, its last timestamp as extracted
+   * (written to lastSeen as text when the run ends, not per event) and the last thread seen in it.
+   */
+  private runNode: ProcNode | null = null;
+  private runTs: FieldValue = null;
+  private runTid: number | undefined = undefined;
 
   constructor(resolver: FieldResolver<E>) {
     const b = (s: string): BoundField<E> => bindField(resolver, s);
@@ -46,8 +53,18 @@ export class ProcTree<E> {
   }
 
   private t(f: BoundField<E>, evt: E): string {
-    const v = f.extract(evt);
+    return this.text(f, f.extract(evt));
+  }
+
+  private text(f: BoundField<E>, v: FieldValue): string {
     return isAbsent(v) ? '' : valueText(v, f.descriptor);
+  }
+
+  /** Ends the current run: its node's lastSeen gets the run's last timestamp. */
+  private endRun(): void {
+    if (this.runNode !== null) this.runNode.lastSeen = this.text(this.f.ts, this.runTs);
+    this.runNode = null;
+    this.runTid = undefined;
   }
 
   private newNode(pid: number, ts: string): ProcNode {
@@ -93,7 +110,7 @@ export class ProcTree<E> {
   add(evt: E): void {
     const pid = toNumber(this.f.pid.extract(evt));
     if (pid === undefined || pid < 0) return;
-    const ts = this.t(this.f.ts, evt);
+    const rawTs = this.f.ts.extract(evt);
     const type = this.t(this.f.type, evt);
     const exit = this.t(this.f.dir, evt) === '<';
     const tid = toNumber(this.f.tid.extract(evt));
@@ -102,13 +119,21 @@ export class ProcTree<E> {
     const isClone = exit && CLONE_TYPES.has(type);
     // The child's side of a clone that made a process: a new life for this pid.
     const born = isClone && res === 0 && tid === pid;
+    // Timestamp text only where a node keeps it (most events only move lastSeen).
+    let tsText: string | null = null;
+    const ts = (): string => (tsText ??= this.text(this.f.ts, rawTs));
     if (node === undefined || (born && (node.exit !== null || node.events > 0))) {
-      node = this.newNode(pid, ts);
-      if (born) node.start = ts;
+      node = this.newNode(pid, ts());
+      if (born) node.start = ts();
     }
     node.events++;
-    node.lastSeen = ts;
-    if (tid !== undefined && !node.threads.includes(tid)) node.threads.push(tid);
+    if (node !== this.runNode) {
+      this.endRun();
+      this.runNode = node;
+    }
+    this.runTs = rawTs;
+    if (tid !== undefined && !(tid === this.runTid) && !node.threads.includes(tid)) node.threads.push(tid);
+    this.runTid = tid;
     const ppid = toNumber(this.f.ppid.extract(evt));
     if (node.ppid === null && ppid !== undefined) node.ppid = ppid;
     if (node.execs.length === 0) {
@@ -117,10 +142,10 @@ export class ProcTree<E> {
       node.args = this.t(this.f.args, evt);
       node.user = this.t(this.f.user, evt);
       node.container = this.t(this.f.cname, evt);
-      node.execs.push(this.image(evt, ts));
+      node.execs.push(this.image(evt, ts()));
     }
     if (exit && type === 'execve' && res !== undefined && res >= 0) {
-      const img = this.image(evt, ts);
+      const img = this.image(evt, ts());
       node.execs.push(img);
       node.name = img.name;
       node.exe = img.exe;
@@ -130,18 +155,18 @@ export class ProcTree<E> {
       // The parent's side: a child that may never show an event of its own.
       const flags = this.flags ? this.t(this.flags, evt) : '';
       if (!flags.includes('CLONE_THREAD') && !this.current.has(res)) {
-        const child = this.newNode(res, ts);
-        child.start = ts;
+        const child = this.newNode(res, ts());
+        child.start = ts();
         child.ppid = pid;
         child.name = node.name;
         child.exe = node.exe;
         child.args = node.args;
         child.user = node.user;
         child.container = node.container;
-        child.execs.push({ ...this.image(evt, ts) });
+        child.execs.push({ ...this.image(evt, ts()) });
       }
     } else if (type === 'procexit' && tid === pid) {
-      node.exit = ts;
+      node.exit = ts();
       if (this.status) {
         const s = toNumber(this.status.extract(evt));
         if (s !== undefined) node.exitStatus = s;
@@ -150,6 +175,7 @@ export class ProcTree<E> {
   }
 
   result(): ProcTreeResult {
+    this.endRun();
     const byPid = new Map<number, ProcNode[]>();
     for (const n of this.nodes) {
       const l = byPid.get(n.pid) ?? [];

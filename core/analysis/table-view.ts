@@ -77,14 +77,19 @@ function foldSource<E>(cols: readonly BoundColumn<E>[], nkeys: number, hasFilter
   }
   // Primitive key values find their group through nested maps (a value's text depends only on
   // the value and the field), so the common case builds no key text and no joined id.
+  // The last primitive key values and their group are kept too: events come in runs of one
+  // thread, and a key's group never changes once made.
+  out.splice(2, 0, `let lastG = null${ks.map((k) => `, last_${k}`).join('')};`);
   out.push('let g;');
-  out.push(`if (${ks.map((k) => `typeof ${k} !== 'object'`).join(' && ')}) {`);
+  out.push(`if (lastG !== null && ${ks.map((k) => `${k} === last_${k}`).join(' && ')}) g = lastG;`);
+  out.push(`else if (${ks.map((k) => `typeof ${k} !== 'object'`).join(' && ')}) {`);
   out.push('let n0 = root;');
   for (let k = 0; k < nkeys - 1; k++) {
     out.push(`let n${k + 1} = n${k}.get(k${k}); if (n${k + 1} === undefined) { n${k + 1} = new Map(); n${k}.set(k${k}, n${k + 1}); }`);
   }
   const last = nkeys - 1;
   out.push(`g = n${last}.get(k${last}); if (g === undefined) { g = group([${ks.join(', ')}]); n${last}.set(k${last}, g); }`);
+  out.push(`lastG = g; ${ks.map((k) => `last_${k} = ${k};`).join(' ')}`);
   out.push(`} else g = group([${ks.join(', ')}]);`);
   out.push('const num = g.num, obj = g.obj;');
   cols.forEach((c, i) => {

@@ -9,7 +9,7 @@
  * containers, listening ports at start), we count what the events show in the range: processes
  * and containers with at least one event, ports bound in the range.
  */
-import type { FieldResolver } from '../filter/fields.js';
+import type { FieldDescriptor, FieldResolver, FieldValue } from '../filter/fields.js';
 import { andFilters } from './drilldown.js';
 import { bindField, isAbsent, isTrue, toNumber, tryBindField, valueText, type BoundField } from './fieldref.js';
 import { Bucketer, DISTINCT_BUCKETS, SUM_BUCKETS, type Series } from './timeline.js';
@@ -144,12 +144,25 @@ type F =
   | 'type' | 'dir' | 'rawres' | 'fdcname' | 'fdname' | 'fdtype' | 'isWrite' | 'isRead' | 'buffer' | 'buflen'
   | 'sport' | 'exe' | 'sig' | 'latency' | 'severity' | 'pname' | 'pid' | 'tid' | 'cid' | 'ts';
 
-type Acc = { kind: 'sum'; b: Bucketer<number>; total: number } | { kind: 'distinct'; b: Bucketer<Set<string>>; all: Set<string> };
+type SumAcc = { kind: 'sum'; b: Bucketer<number>; total: number };
+/**
+ * `lastRaw` and `lastSet`: the previous key (a primitive value) and the bucket it went into.
+ * Buckets only grow (merging keeps every key), so the same value into the same bucket again
+ * changes nothing and skips making its text; events come in runs of one process.
+ */
+type DistinctAcc = { kind: 'distinct'; b: Bucketer<Set<string>>; all: Set<string>; lastRaw: FieldValue; lastSet: Set<string> | null };
+type Acc = SumAcc | DistinctAcc;
+
+const TEXT: FieldDescriptor = { name: 'text', type: 'CHARBUF' };
 
 export class Overview<E> {
   private readonly f: Record<F, BoundField<E>>;
   private readonly acc = new Map<string, Acc>();
   private ts: bigint = 0n;
+  /** The tiles every event feeds. */
+  private readonly syscalls: SumAcc;
+  private readonly procs: DistinctAcc;
+  private readonly containers: DistinctAcc;
 
   constructor(
     resolver: FieldResolver<E>,
@@ -186,9 +199,24 @@ export class Overview<E> {
         t.id,
         t.kind === 'sum'
           ? { kind: 'sum', b: new Bucketer(SUM_BUCKETS, maxBuckets), total: 0 }
-          : { kind: 'distinct', b: new Bucketer(DISTINCT_BUCKETS, maxBuckets), all: new Set() },
+          : { kind: 'distinct', b: new Bucketer(DISTINCT_BUCKETS, maxBuckets), all: new Set(), lastRaw: null, lastSet: null },
       );
     }
+    this.syscalls = this.sumAcc('syscallCount');
+    this.procs = this.distinctAcc('procCount');
+    this.containers = this.distinctAcc('containerCount');
+  }
+
+  private sumAcc(id: string): SumAcc {
+    const a = this.acc.get(id)!;
+    if (a.kind !== 'sum') throw new Error(`tile ${id} is not a sum`);
+    return a;
+  }
+
+  private distinctAcc(id: string): DistinctAcc {
+    const a = this.acc.get(id)!;
+    if (a.kind !== 'distinct') throw new Error(`tile ${id} does not count distinct keys`);
+    return a;
   }
 
   private bump(id: string, v = 1): void {
@@ -201,8 +229,18 @@ export class Overview<E> {
   private see(id: string, key: string): void {
     const a = this.acc.get(id)!;
     if (a.kind !== 'distinct') return;
+    this.seeValue(a, key, TEXT);
+  }
+
+  /** A present key value, counted under its text. */
+  private seeValue(a: DistinctAcc, v: FieldValue, d: FieldDescriptor): void {
+    const set = a.b.at(this.ts);
+    if (v === a.lastRaw && set === a.lastSet && typeof v !== 'object') return;
+    const key = valueText(v, d);
+    a.lastRaw = v;
+    a.lastSet = set;
     a.all.add(key);
-    a.b.at(this.ts).add(key);
+    set.add(key);
   }
 
   /** Containers the capture's metadata describes (the chisel counts the container table). */
@@ -240,11 +278,12 @@ export class Overview<E> {
     const ts = this.f.ts.extract(evt);
     if (typeof ts !== 'bigint') return;
     this.ts = ts;
-    this.bump('syscallCount');
-    const pid = this.t(this.f.pid, evt);
-    if (pid !== null) this.see('procCount', pid);
+    this.syscalls.total += 1;
+    this.syscalls.b.add(ts, 1);
+    const pid = this.f.pid.extract(evt);
+    if (!isAbsent(pid)) this.seeValue(this.procs, pid, this.f.pid.descriptor);
     const cid = this.t(this.f.cid, evt);
-    if (cid !== null && cid !== 'host' && cid !== '') this.see('containerCount', cid);
+    if (cid !== null && cid !== 'host' && cid !== '') this.seeValue(this.containers, cid, TEXT);
     const dir = this.t(this.f.dir, evt);
     const etype = this.t(this.f.type, evt);
     if (dir === '<') this.exitEvent(evt, etype);

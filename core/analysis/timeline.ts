@@ -81,6 +81,9 @@ export class Bucketer<T = number> {
   private origin: bigint | null = null;
   private first = -1;
   private buckets: T[] = [];
+  /** The last timestamp placed and its position: the events of a pass share timestamps between consumers. */
+  private lastTs: bigint | null = null;
+  private lastRel = 0;
 
   constructor(
     private readonly kind: BucketKind<T>,
@@ -96,12 +99,22 @@ export class Bucketer<T = number> {
   }
 
   private rel(ts: bigint): number {
+    if (ts === this.lastTs) return this.lastRel;
     if (this.origin === null) this.origin = ts - (((ts % DAY) + DAY) % DAY);
-    return Number(ts - this.origin);
+    this.lastTs = ts;
+    this.lastRel = Number(ts - this.origin);
+    return this.lastRel;
   }
 
   /** The bucket for a timestamp, created if needed (coarsening first if it would not fit). */
   at(ts: bigint): T {
+    // index() may replace `buckets` (coarsening, growing left): read the array after it.
+    const i = this.index(ts);
+    return this.buckets[i]!;
+  }
+
+  /** Index in `buckets` of a timestamp's bucket, created if needed. */
+  private index(ts: bigint): number {
     const tsNs = this.rel(ts);
     let b = Math.floor(tsNs / this.width);
     if (this.first < 0) this.first = b;
@@ -118,13 +131,12 @@ export class Bucketer<T = number> {
     }
     const i = b - this.first;
     while (this.buckets.length <= i) this.buckets.push(this.kind.zero());
-    return this.buckets[i]!;
+    return i;
   }
 
   /** Sum-kind convenience. */
   add(this: Bucketer<number>, ts: bigint, v: number): void {
-    this.at(ts);
-    const i = Math.floor(this.rel(ts) / this.width) - this.first;
+    const i = this.index(ts);
     this.buckets[i]! += v;
   }
 
