@@ -358,13 +358,44 @@ export function sockinfoToString(f: FdInfo, stype: number): string {
   return '';
 }
 
-/** sinsp_fdtable: fd number -> state, plus the bounded size libsinsp enforces. */
+/**
+ * fds below this number live in an array slot indexed by the number; the rest (huge or negative
+ * numbers, the canceled-close slot) in a Map. Opening and closing is most of what processes do,
+ * and a Map pays for every set/delete pair with rehashing; a slot is a store.
+ */
+const SLOT_LIMIT = 1024;
+
+function isSlot(fd: number): boolean {
+  return fd >>> 0 === fd && fd < SLOT_LIMIT;
+}
+
+/**
+ * sinsp_fdtable: fd number -> state, plus the bounded size libsinsp enforces. Iteration goes by
+ * fd number, then the other numbers in insertion order (libsinsp's unordered_map has no order
+ * either; nothing may depend on it).
+ */
 export class FdTable {
-  readonly table = new Map<number, FdInfo>();
+  /** Entries for fds in [0, SLOT_LIMIT), grown on demand and never holey. */
+  private slots: Array<FdInfo | undefined> = [];
+  private readonly others = new Map<number, FdInfo>();
+  private count = 0;
   static maxSize = 4096;
 
   find(fd: number): FdInfo | undefined {
-    return this.table.get(fd);
+    if (isSlot(fd)) return fd < this.slots.length ? this.slots[fd] : undefined;
+    return this.others.get(fd);
+  }
+
+  /** Stores `f` at `fd`, which must be free. */
+  private put(fd: number, f: FdInfo): void {
+    if (isSlot(fd)) {
+      const s = this.slots;
+      while (s.length <= fd) s.push(undefined);
+      s[fd] = f;
+    } else {
+      this.others.set(fd, f);
+    }
+    this.count++;
   }
 
   /**
@@ -372,35 +403,68 @@ export class FdTable {
    * `owned`: the caller made `fdinfo` for this call and drops it, so a new entry can be that object.
    */
   add(fd: number, fdinfo: FdInfo, owned = false): FdInfo | null {
-    const existing = this.table.get(fd);
+    const existing = this.find(fd);
     if (existing === undefined) {
-      if (this.table.size >= FdTable.maxSize) return null;
+      if (this.count >= FdTable.maxSize) return null;
       const stored = owned ? fdinfo : fdinfo.clone();
-      this.table.set(fd, stored);
+      this.put(fd, stored);
       return stored;
     }
     if (existing.flags & FDF.CLOSE_IN_PROGRESS) {
       // A new fd was created between a close enter and its exit: the close must not destroy it.
       fdinfo.flags &= ~FDF.CLOSE_IN_PROGRESS;
       fdinfo.flags |= FDF.CLOSE_CANCELED;
-      this.table.set(CANCELED_SLOT, existing.clone());
+      const kept = existing.clone();
+      if (this.others.has(CANCELED_SLOT)) this.others.set(CANCELED_SLOT, kept);
+      else this.put(CANCELED_SLOT, kept);
     }
     existing.copyFrom(fdinfo);
     return existing;
   }
 
   erase(fd: number): void {
-    this.table.delete(fd);
+    if (isSlot(fd)) {
+      if (fd < this.slots.length && this.slots[fd] !== undefined) {
+        this.slots[fd] = undefined;
+        this.count--;
+      }
+    } else if (this.others.delete(fd)) {
+      this.count--;
+    }
   }
 
   get size(): number {
-    return this.table.size;
+    return this.count;
+  }
+
+  /** Every entry with its number (order: see the class comment). */
+  forEach(visit: (f: FdInfo, fd: number) => void): void {
+    const s = this.slots;
+    for (let fd = 0; fd < s.length; fd++) {
+      const f = s[fd];
+      if (f !== undefined) visit(f, fd);
+    }
+    for (const [fd, f] of this.others) visit(f, fd);
+  }
+
+  *values(): IterableIterator<FdInfo> {
+    for (const f of this.slots) if (f !== undefined) yield f;
+    yield* this.others.values();
+  }
+
+  /** A snapshot of the table as a Map, for callers that want one (it is built on each call). */
+  get table(): ReadonlyMap<number, FdInfo> {
+    const m = new Map<number, FdInfo>();
+    this.forEach((f, fd) => m.set(fd, f));
+    return m;
   }
 
   /** Value copy of the whole table (fork/clone without CLONE_THREAD). */
   copyFrom(o: FdTable): void {
-    this.table.clear();
-    for (const [k, v] of o.table) this.table.set(k, v.clone());
+    this.slots = [];
+    this.others.clear();
+    this.count = 0;
+    o.forEach((f, fd) => this.put(fd, f.clone()));
   }
 }
 

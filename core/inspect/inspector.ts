@@ -346,7 +346,7 @@ export class Inspector implements InspectorState {
   /** fix_sockets_coming_from_proc(): sockets on a locally bound port are the server side. */
   private fixSocketsFromProcList(): void {
     for (const t of this.threads.table.values()) {
-      for (const f of t.fdtable.table.values()) {
+      for (const f of t.fdtable.values()) {
         if (f.type !== FD.IPV4_SOCK) continue;
         if (this.threads.serverPorts.has(f.v4sport)) {
           const ip = f.v4sip;

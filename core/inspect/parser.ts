@@ -648,7 +648,9 @@ export class Parser {
     if (!(t.flags & CL.CLONE_THREAD)) {
       t.pid = childtid;
       t.fdtable.copyFrom(ptinfo.fdtable);
-      for (const f of t.fdtable.table.values()) f.flags |= FDF.IS_CLONED;
+      t.fdtable.forEach((f) => {
+        f.flags |= FDF.IS_CLONED;
+      });
       t.cwd = ptinfo.getCwd();
     }
     if (isInvertedClone) t.flags |= CL.CLONE_INVERTED;
@@ -1630,7 +1632,7 @@ function swapAddresses(f: FdInfo): void {
 function isBoundToPort(t: ThreadInfo, port: number): boolean {
   const table = t.fdTable();
   if (!table) return false;
-  for (const f of table.table.values()) {
+  for (const f of table.values()) {
     if (f.type === FD.IPV4_SOCK && f.v4dport === port) return true;
     if (f.type === FD.IPV4_SERVSOCK && f.v4sPort === port) return true;
   }
@@ -1640,7 +1642,7 @@ function isBoundToPort(t: ThreadInfo, port: number): boolean {
 function usesClientPort(t: ThreadInfo, port: number): boolean {
   const table = t.fdTable();
   if (!table) return false;
-  for (const f of table.table.values()) if (f.type === FD.IPV4_SOCK && f.v4sport === port) return true;
+  for (const f of table.values()) if (f.type === FD.IPV4_SOCK && f.v4sport === port) return true;
   return false;
 }
 
