@@ -12,6 +12,34 @@ import type { ThreadInfo } from './threadinfo.js';
 const TWO32 = 4294967296;
 const EMPTY = Buffer.alloc(0);
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** Strings longer than this are made afresh: comparing them would cost what making them does. */
+const CACHED_MAX_LEN = 256;
+const CACHE_SLOTS = 4096;
+/**
+ * Recently made param strings, direct-mapped by a hash of their bytes. Captures repeat the same
+ * paths, names and arguments over and over; checking a candidate's chars against the bytes is
+ * cheaper than a Buffer#toString call and leaves nothing for the GC.
+ */
+const stringCache: string[] = new Array<string>(CACHE_SLOTS).fill('');
+
+/** The latin1 string of b[start, end) whose FNV-1a hash is `h`, from the cache when it is there. */
+function cachedLatin1(b: Buffer, start: number, end: number, h: number): string {
+  const n = end - start;
+  if (n > CACHED_MAX_LEN) return b.toString('latin1', start, end);
+  const slot = (h ^ (h >>> 16)) & (CACHE_SLOTS - 1);
+  const s = stringCache[slot]!;
+  if (s.length === n) {
+    let k = 0;
+    while (k < n && s.charCodeAt(k) === b[start + k]) k++;
+    if (k === n) return s;
+  }
+  const made = b.toString('latin1', start, end);
+  stringCache[slot] = made;
+  return made;
+}
+
 /** Reads params of one raw event by index, within libsinsp's min(table, event) param count. */
 export class ParamReader {
   raw!: RawEvent;
@@ -98,15 +126,24 @@ export class ParamReader {
     return this.raw.buf.subarray(o, o + this.raw.paramLen(i));
   }
 
-  /** C-string reading of a param: up to the first NUL, as latin1 bytes (no Buffer view made). */
+  /**
+   * C-string reading of a param: up to the first NUL, as latin1 bytes (no Buffer view made).
+   * The scan for the NUL also hashes the bytes for the string cache.
+   */
   str(i: number): string {
     if (i >= this.raw.nparams) return '';
     const b = this.raw.buf;
     const o = this.raw.paramOffset(i);
     const end = o + this.raw.paramLen(i);
     let z = o;
-    while (z < end && b[z] !== 0) z++;
-    return z === o ? '' : b.toString('latin1', o, z);
+    let h = FNV_OFFSET;
+    while (z < end) {
+      const c = b[z]!;
+      if (c === 0) break;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      z++;
+    }
+    return z === o ? '' : cachedLatin1(b, o, z, h);
   }
 
   /** Index of the first param with this name in the table entry, or -1. */
