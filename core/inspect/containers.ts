@@ -332,25 +332,31 @@ export class ContainerManager {
     const FLY_PODID_SUFFIX = '/stage1/rootfs/opt/stage2/';
     let id: string | null = null;
     let name = '';
+    // The pod id comes from the thread's ancestors, whatever the cgroup: look it up once, at the
+    // first service cgroup (threads of systemd services have a dozen of them).
+    let podid: string | null = null;
     for (const [, cg] of t.cgroups) {
       if (!cg.endsWith('.service')) continue;
-      let podid = '';
-      const visitor = (p: ThreadInfo): boolean => {
-        for (const e of p.getEnv()) {
-          if (e.startsWith('container_uuid=')) {
-            podid = e.slice('container_uuid='.length);
-            return false;
+      if (podid === null) {
+        let found = '';
+        const visitor = (p: ThreadInfo): boolean => {
+          for (const e of p.getEnv()) {
+            if (e.startsWith('container_uuid=')) {
+              found = e.slice('container_uuid='.length);
+              return false;
+            }
           }
-        }
-        for (const a of p.args) {
-          if (a.includes('--uuid=')) {
-            podid = a.slice('--uuid='.length);
-            return false;
+          for (const a of p.args) {
+            if (a.includes('--uuid=')) {
+              found = a.slice('--uuid='.length);
+              return false;
+            }
           }
-        }
-        return true;
-      };
-      t.traverseParents(visitor);
+          return true;
+        };
+        t.traverseParents(visitor);
+        podid = found;
+      }
       if (podid !== '') {
         const last = cg.lastIndexOf('/');
         const app = cg.slice(last + 1, cg.length - '.service'.length);

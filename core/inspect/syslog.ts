@@ -21,8 +21,16 @@ export class SyslogDecoder {
   needsReset = false;
 
   watches(name: string): boolean {
-    return name.includes('/dev/log');
+    // Every open and connect asks, mostly about the name it asked about last.
+    if (name !== this.lastName) {
+      this.lastName = name;
+      this.lastWatched = name.includes('/dev/log');
+    }
+    return this.lastWatched;
   }
+
+  private lastName = '';
+  private lastWatched = false;
 
   reset(): void {
     this.priority = -1;
