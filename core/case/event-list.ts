@@ -43,18 +43,15 @@ export interface CaseListInfo {
   anchors?: ListAnchors;
 }
 
-interface RowDb {
-  evt_num: bigint;
-  file_offset: bigint;
-  ts: bigint;
-  cpu: bigint;
-  dir: bigint;
-  type: bigint;
-  tid: bigint;
-  type_name: Text;
-  proc_name: Text;
-  info: Text;
-}
+/**
+ * A row as SQLite hands it over, in ROW_COLUMNS order: arrays of plain numbers, since objects per
+ * row, and a BigInt for every integer column (safeIntegers), were most of reading a list back.
+ * ts comes in two 32-bit halves for that reason.
+ */
+type RowDb = [
+  evtNum: number, fileOffset: number, tsHi: number, tsLo: number, cpu: number, dir: number, type: number, tid: number,
+  typeName: Text, procName: Text, info: Text,
+];
 
 /** A scratch list keeps text with lone surrogates as UTF-16 bytes (UTF-8 cannot carry them). */
 type Text = string | Buffer | null;
@@ -63,7 +60,7 @@ function text(v: Text): string | null {
   return v === null || typeof v === 'string' ? v : v.toString('utf16le');
 }
 
-const ROW_COLUMNS = `e.evt_num, e.file_offset, e.ts, e.cpu, e.dir, e.type, e.tid,
+const ROW_COLUMNS = `e.evt_num, e.file_offset, e.ts >> 32 AS ts_hi, e.ts & 4294967295 AS ts_lo, e.cpu, e.dir, e.type, e.tid,
   t.s AS type_name, p.s AS proc_name, i.s AS info
   FROM events e
   LEFT JOIN strings t ON t.id = e.type_name
@@ -78,17 +75,17 @@ const DIRS: readonly ('>' | '<' | '')[] = ['>', '<', ''];
 
 function toRow(r: RowDb): StoredRow {
   return {
-    num: Number(r.evt_num),
-    ts: r.ts,
-    cpu: Number(r.cpu),
+    num: r[0],
+    ts: (BigInt(r[2]) << 32n) | BigInt(r[3]),
+    cpu: r[4],
     // 2 (no direction) only occurs in a scratch list; a case's CHECK allows 0 and 1.
-    dir: DIRS[Number(r.dir)] ?? '',
-    type: text(r.type_name) ?? '<NA>',
-    tid: Number(r.tid),
-    proc: text(r.proc_name) ?? '<NA>',
-    info: text(r.info) ?? '',
-    offset: Number(r.file_offset),
-    code: Number(r.type),
+    dir: DIRS[r[5]] ?? '',
+    type: text(r[8]) ?? '<NA>',
+    tid: r[7],
+    proc: text(r[9]) ?? '<NA>',
+    info: text(r[10]) ?? '',
+    offset: r[1],
+    code: r[6],
   };
 }
 
@@ -111,8 +108,8 @@ export class CaseEventList implements ListIndex {
     this.count = info.count;
     this.firstTs = info.firstTs;
     this.lastTs = info.lastTs;
-    this.fromAnchor = db.prepare(`SELECT ${ROW_COLUMNS} WHERE e.artifact_id = ? AND e.evt_num >= ? ORDER BY e.evt_num LIMIT ? OFFSET ?`).safeIntegers(true);
-    this.one = db.prepare(`SELECT ${ROW_COLUMNS} WHERE e.artifact_id = ? AND e.evt_num = ?`).safeIntegers(true);
+    this.fromAnchor = db.prepare(`SELECT ${ROW_COLUMNS} WHERE e.artifact_id = ? AND e.evt_num >= ? ORDER BY e.evt_num LIMIT ? OFFSET ?`).raw(true);
+    this.one = db.prepare(`SELECT ${ROW_COLUMNS} WHERE e.artifact_id = ? AND e.evt_num = ?`).raw(true);
     this.countBetween = db.prepare('SELECT count(*) FROM events WHERE artifact_id = ? AND evt_num >= ? AND evt_num < ?').pluck();
     this.anchors = info.anchors ?? this.scanAnchors();
     if (this.anchors.nums.length !== Math.ceil(this.count / this.anchors.every)) {
@@ -212,7 +209,7 @@ export class CaseEventList implements ListIndex {
       const page = this.run(() => this.fromAnchor.all(this.artifactId, after + 1, STORED_PAGE, 0) as RowDb[]);
       if (page.length === 0) return;
       for (const r of page) yield toRow(r);
-      after = Number(page[page.length - 1]!.evt_num);
+      after = page[page.length - 1]![0];
     }
   }
 
