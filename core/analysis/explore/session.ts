@@ -15,7 +15,8 @@ import type { FieldContext } from '../../inspect/fields/types.js';
 import type { InspectedEvent } from '../../inspect/event.js';
 import type { RenderSettings } from '../../inspect/render.js';
 import { EventFormatter, DEFAULT_FORMAT } from '../../inspect/format/formatter.js';
-import { analyzeCapture, type AnalyzeRequest, type AnalyzeResult } from '../analyze.js';
+import type { AnalyzeRequest, AnalyzeResult } from '../analyze.js';
+import { analyzeCaptureParallel } from '../parallel.js';
 import { eqClause } from '../drilldown.js';
 import { runPass } from '../pass.js';
 import { chooseWidth, DEFAULT_MAX_BUCKETS } from '../timeline.js';
@@ -347,7 +348,7 @@ export class CaptureSession {
   }
 
   analyze(req: AnalyzeRequest, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<AnalyzeResult> {
-    const pass = (r: AnalyzeRequest) => analyzeCapture(this.info.path, { dialect: this.dialect, ...r }, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+    const pass = (r: AnalyzeRequest) => analyzeCaptureParallel(this.info.path, { dialect: this.dialect, ...r }, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
     if (this.stored && isEmptyScope(req)) return this.stored(req, pass);
     return pass(req);
   }
