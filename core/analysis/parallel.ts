@@ -83,6 +83,12 @@ export function mergeResults(req: AnalyzeRequest, parts: readonly AnalyzeResult[
   return out;
 }
 
+class WorkerFailed extends Error {
+  constructor(readonly reason: unknown) {
+    super('an analysis worker failed');
+  }
+}
+
 function canShard(path: string, minBytes: number): boolean {
   if (!existsSync(WORKER)) return false;
   try {
@@ -121,8 +127,10 @@ export async function analyzeCaptureParallel(path: string, req: AnalyzeRequest, 
         }
       });
       w.on('error', (e) => {
+        // The worker itself failed (could not load in this host, ran out of memory), not the
+        // analysis, which answers with an error message: the single pass still can run.
         settled = true;
-        reject(e);
+        reject(new WorkerFailed(e));
       });
       w.on('exit', () => {
         if (settled) return;
@@ -133,6 +141,7 @@ export async function analyzeCaptureParallel(path: string, req: AnalyzeRequest, 
   } catch (e) {
     stopAll();
     if (opts.signal?.aborted) throw new TracehoundError('CANCELLED', 'the analysis was cancelled');
+    if (e instanceof WorkerFailed) return analyzeCapture(path, req, opts);
     throw e;
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
