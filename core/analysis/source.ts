@@ -64,9 +64,22 @@ const STATEFUL = /^(evt\.deltatime|evt\.outputtime|thread\.exectime|thread\.tote
  * once and their value is computed once per event; whoever drives the events must call `next()`
  * before each one. Without it, every extraction computes afresh.
  */
-export class AnalysisResolver implements FieldResolver<FieldContext> {
+/** A memoized field's value and the event (clock.gen) it was computed for. */
+export interface MemoSlot {
+  at: number;
+  v: AnyValue;
+}
+
+/** What generated folds may read to skip calling a memoized extractor whose value is current. */
+export interface MemoSource<E> {
+  memoSlot(extract: (evt: E) => AnyValue): { slot: MemoSlot; clock: { gen: number } } | undefined;
+}
+
+export class AnalysisResolver implements FieldResolver<FieldContext>, MemoSource<FieldContext> {
   readonly base = new RegistryResolver(ALL_FIELDS);
-  private gen = 0;
+  /** Bumped per event; memoized values carry the gen they were computed for. */
+  private readonly clock = { gen: 0 };
+  private readonly slots = new WeakMap<(c: FieldContext) => AnyValue, MemoSlot>();
   private readonly shared = new Map<string, ResolvedField<FieldContext> | FieldLookupFailure>();
   private readonly filters = new Map<string, Predicate<FieldContext>>();
 
@@ -75,7 +88,13 @@ export class AnalysisResolver implements FieldResolver<FieldContext> {
 
   /** Call before handing consumers a new event. */
   next(): void {
-    this.gen++;
+    this.clock.gen++;
+  }
+
+  /** The slot behind a memoized extractor this resolver handed out (undefined for others). */
+  memoSlot(extract: (c: FieldContext) => AnyValue): { slot: MemoSlot; clock: { gen: number } } | undefined {
+    const slot = this.slots.get(extract);
+    return slot === undefined ? undefined : { slot, clock: this.clock };
   }
 
   resolve(name: string, arg: string | undefined): ResolvedField<FieldContext> | FieldLookupFailure {
@@ -109,6 +128,7 @@ export class AnalysisResolver implements FieldResolver<FieldContext> {
       }
     }
     const inner = compiled.match;
+    const clock = this.clock;
     let at = -1;
     let v = false;
     p = (c) => {
@@ -116,9 +136,9 @@ export class AnalysisResolver implements FieldResolver<FieldContext> {
         const t = c.evt.type;
         if (t < bits.length && bits[t] === 0) return false;
       }
-      if (at !== this.gen) {
+      if (at !== clock.gen) {
         v = inner(c);
-        at = this.gen;
+        at = clock.gen;
       }
       return v;
     };
@@ -127,15 +147,17 @@ export class AnalysisResolver implements FieldResolver<FieldContext> {
   }
 
   private memo(inner: (c: FieldContext) => AnyValue): (c: FieldContext) => AnyValue {
-    let at = -1;
-    let v: AnyValue = null;
-    return (c) => {
-      if (at !== this.gen) {
-        v = inner(c);
-        at = this.gen;
+    const slot: MemoSlot = { at: -1, v: null };
+    const clock = this.clock;
+    const f = (c: FieldContext): AnyValue => {
+      if (slot.at !== clock.gen) {
+        slot.v = inner(c);
+        slot.at = clock.gen;
       }
-      return v;
+      return slot.v;
     };
+    this.slots.set(f, slot);
+    return f;
   }
 
   private fresh(name: string, arg: string | undefined): ResolvedField<FieldContext> | FieldLookupFailure {

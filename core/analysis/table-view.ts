@@ -13,6 +13,7 @@ import type { Predicate } from '../filter/compiler.js';
 import { aggState, FOLD_HELPERS, newAcc, type Acc, type AggState, type Cell } from './aggregate.js';
 import { andFilters, eqClause } from './drilldown.js';
 import { bindField, valueText, type BoundField, type Extractor } from './fieldref.js';
+import type { MemoSource } from './source.js';
 import { viewFilter } from './view-filter.js';
 import type { ColumnDef, ResultOptions, TableViewDef, ViewColumn, ViewResult, ViewRow } from './view-types.js';
 
@@ -46,6 +47,13 @@ interface FoldParts<E> {
   wheres: (Predicate<E> | null)[];
   descriptors: FieldDescriptor[];
   scales: number[];
+  /**
+   * Per column, the memo behind its field when the resolver shares it (see AnalysisResolver):
+   * the fold reads a value already computed for this event without calling the extractor.
+   */
+  memos: ({ slot: unknown; clock: unknown } | undefined)[];
+  /** The same for the keys. */
+  keyMemos: ({ slot: unknown; clock: unknown } | undefined)[];
   /** Nested maps from primitive key values to their group. */
   root: Map<unknown, unknown>;
   /** The group of key values (by their texts). */
@@ -58,13 +66,17 @@ interface FoldParts<E> {
  * plain numbers unless they keep time exactly), then the aggregation's fold. `identityOnly` folds
  * only identity columns (threads seeded without an event).
  */
-function foldSource<E>(cols: readonly BoundColumn<E>[], nkeys: number, hasFilter: boolean, identityOnly: boolean): string {
+function foldSource<E>(cols: readonly BoundColumn<E>[], parts: FoldParts<E>, hasFilter: boolean, identityOnly: boolean): string {
+  const { memos, keyMemos } = parts;
+  const nkeys = parts.keys.length;
   const out: string[] = ["'use strict';", 'const toNumber = H.toNumber, valueText = H.valueText, root = P.root, group = P.group;'];
   if (hasFilter) out.push('const F = P.filter;');
   for (let k = 0; k < nkeys; k++) out.push(`const K${k} = P.keys[${k}];`);
+  for (let k = 0; k < nkeys; k++) if (keyMemos[k]) out.push(`const KM${k} = P.keyMemos[${k}].slot, KT${k} = P.keyMemos[${k}].clock;`);
   cols.forEach((c, i) => {
     if (c.field) out.push(`const X${i} = P.fields[${i}], D${i} = P.descriptors[${i}];`);
     else out.push(`const D${i} = P.descriptors[${i}];`);
+    if (c.field && memos[i]) out.push(`const M${i} = P.memos[${i}].slot, T${i} = P.memos[${i}].clock;`);
     if (c.where) out.push(`const W${i} = P.wheres[${i}];`);
     if (c.def.positiveOnly || (c.def.scale !== undefined && c.def.scale !== 1)) out.push(`const S${i} = P.scales[${i}];`);
   });
@@ -72,7 +84,8 @@ function foldSource<E>(cols: readonly BoundColumn<E>[], nkeys: number, hasFilter
   if (hasFilter) out.push('if (!F(evt)) return;');
   const ks: string[] = [];
   for (let k = 0; k < nkeys; k++) {
-    out.push(`const k${k} = K${k}(evt); if (k${k} === null || k${k} === undefined) return;`);
+    const read = keyMemos[k] ? `KM${k}.at === KT${k}.gen ? KM${k}.v : K${k}(evt)` : `K${k}(evt)`;
+    out.push(`const k${k} = ${read}; if (k${k} === null || k${k} === undefined) return;`);
     ks.push(`k${k}`);
   }
   // Primitive key values find their group through nested maps (a value's text depends only on
@@ -99,7 +112,7 @@ function foldSource<E>(cols: readonly BoundColumn<E>[], nkeys: number, hasFilter
     if (c.where) body.push(`if (!W${i}(evt)) ${skip};`);
     if (c.field === null) body.push('let v = 1;');
     else {
-      body.push(`let v = X${i}(evt);`);
+      body.push(memos[i] ? `let v = M${i}.at === T${i}.gen ? M${i}.v : X${i}(evt);` : `let v = X${i}(evt);`);
       const scaled = c.def.scale !== undefined && c.def.scale !== 1;
       if (c.def.positiveOnly || scaled) {
         const positive = c.def.positiveOnly ? ` if (!(y !== undefined && y > 0)) ${skip};` : '';
@@ -135,6 +148,7 @@ export class TableView<E> {
     private readonly scope: string | null = null,
   ) {
     const filter = def.filter ? viewFilter(def.filter, resolver) : null;
+    const memo = typeof (resolver as Partial<MemoSource<E>>).memoSlot === 'function' ? (resolver as unknown as MemoSource<E>) : null;
     this.keys = def.keys.map((k) => bindField(resolver, k));
     let nnum = 0;
     this.cols = def.columns.map((c) => {
@@ -167,12 +181,13 @@ export class TableView<E> {
       wheres: this.cols.map((c) => c.where),
       descriptors: this.cols.map((c) => c.field?.descriptor ?? COUNT_DESCRIPTOR),
       scales: this.cols.map((c) => c.def.scale ?? 1),
+      memos: this.cols.map((c) => (c.field && memo ? memo.memoSlot(c.field.extract) : undefined)),
+      keyMemos: this.keys.map((k) => (memo ? memo.memoSlot(k.extract) : undefined)),
       root: new Map(),
       group: (vals) => this.groupOf(vals),
     };
-    const n = this.keys.length;
-    this.foldAll = compileFold(foldSource(this.cols, n, filter !== null, false), parts);
-    this.foldIdentity = def.seedThreads === 'identity' ? compileFold(foldSource(this.cols, n, filter !== null, true), parts) : this.foldAll;
+    this.foldAll = compileFold(foldSource(this.cols, parts, filter !== null, false), parts);
+    this.foldIdentity = def.seedThreads === 'identity' ? compileFold(foldSource(this.cols, parts, filter !== null, true), parts) : this.foldAll;
   }
 
   add(evt: E): void {
