@@ -173,6 +173,7 @@ export class EventView implements RawEvent {
     if (own === null || own.length < src.rawLen) {
       own = this.owned = Buffer.allocUnsafeSlow(Math.max(256, src.rawLen * 2));
       this.ownedDv = viewOf(own);
+      this.ownedView = null;
     }
     const n = src.rawLen;
     const from = src.buf;
@@ -182,9 +183,10 @@ export class EventView implements RawEvent {
     else from.copy(own, 0, s, s + n);
     // `buf` ends where the event does, as a clone's would: readers that look past a short param
     // see the end of the event, not stale bytes of an earlier, longer one. The view is kept while
-    // events of the same length follow.
+    // events of the same length follow (it is dropped when the storage grows; comparing
+    // ArrayBuffers instead would cost a runtime call per copy).
     let view = this.ownedView;
-    if (view === null || view.length !== n || view.buffer !== own.buffer) view = this.ownedView = own.subarray(0, n);
+    if (view === null || view.length !== n) view = this.ownedView = own.subarray(0, n);
     this.fill(view, this.ownedDv!, 0, n, src.headerLen, src.type, src.nparams, src.largePayload, src.v1);
     this.cpu = src.cpu;
     this.flags = src.flags;
