@@ -69,6 +69,8 @@ export async function runPass<E>(source: AnalysisSource<E>, consumers: readonly 
   let last: bigint | null = null;
   let matched = 0;
   const list = consumers.slice();
+  // Each consumer's add, bound once: the loop below then makes one call per consumer per event.
+  const adds = list.map((c) => c.add.bind(c));
   const summary = await source.run((evt) => {
     const t = rawtime(evt);
     const ts = typeof t === 'bigint' ? t : typeof t === 'number' ? BigInt(Math.trunc(t)) : null;
@@ -79,7 +81,7 @@ export async function runPass<E>(source: AnalysisSource<E>, consumers: readonly 
     }
     if (match && !match(evt)) return;
     matched++;
-    for (let i = 0; i < list.length; i++) list[i]!.add(evt);
+    for (let i = 0; i < adds.length; i++) adds[i]!(evt);
   }, opts);
   const seeders = list.filter((c) => c.seed !== undefined);
   if (seeders.length && source.threadTable) {

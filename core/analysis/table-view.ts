@@ -138,7 +138,8 @@ export class TableView<E> {
   private readonly groups = new Map<string, Group>();
   private readonly nnum: number;
   private readonly objAggs: ColumnDef['agg'][] = [];
-  private readonly foldAll: Fold<E>;
+  /** Folds one event: the generated function itself, so the pass calls it without a wrapper. */
+  readonly add: Fold<E>;
   private readonly foldIdentity: Fold<E>;
 
   constructor(
@@ -186,12 +187,8 @@ export class TableView<E> {
       root: new Map(),
       group: (vals) => this.groupOf(vals),
     };
-    this.foldAll = compileFold(foldSource(this.cols, parts, filter !== null, false), parts);
-    this.foldIdentity = def.seedThreads === 'identity' ? compileFold(foldSource(this.cols, parts, filter !== null, true), parts) : this.foldAll;
-  }
-
-  add(evt: E): void {
-    this.foldAll(evt);
+    this.add = compileFold(foldSource(this.cols, parts, filter !== null, false), parts);
+    this.foldIdentity = def.seedThreads === 'identity' ? compileFold(foldSource(this.cols, parts, filter !== null, true), parts) : this.add;
   }
 
   /** A known thread without an event in range (see TableViewDef.seedThreads). */
