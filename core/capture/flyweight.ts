@@ -114,8 +114,10 @@ export class EventView implements RawEvent {
   }
 
   private fill(buf: Buffer, dv: DataView, start: number, len: number, hdr: number, type: number, nparams: number, large: boolean, v1: boolean): void {
-    this.buf = buf;
-    this.dv = dv;
+    // Consecutive events share their chunk: skipping the unchanged stores skips their write
+    // barriers (a call per store when the chunk's objects are young).
+    if (this.buf !== buf) this.buf = buf;
+    if (this.dv !== dv) this.dv = dv;
     this.start = start;
     this.rawLen = len;
     this.headerLen = hdr;
