@@ -48,6 +48,12 @@ export interface Series {
 
 const DAY = BigInt(24 * 3600 * S);
 
+/**
+ * The last position computed (a pure function of timestamp and origin), shared by every bucketer:
+ * the tiles and series of a pass place the same timestamp, almost always from the same origin.
+ */
+const REL: { ts: bigint | null; origin: bigint | null; rel: number } = { ts: null, origin: null, rel: 0 };
+
 /** What a bucket holds and how two neighbours merge when the width grows. */
 export interface BucketKind<T> {
   zero(): T;
@@ -81,9 +87,6 @@ export class Bucketer<T = number> {
   private origin: bigint | null = null;
   private first = -1;
   private buckets: T[] = [];
-  /** The last timestamp placed and its position: the events of a pass share timestamps between consumers. */
-  private lastTs: bigint | null = null;
-  private lastRel = 0;
 
   constructor(
     private readonly kind: BucketKind<T>,
@@ -99,11 +102,14 @@ export class Bucketer<T = number> {
   }
 
   private rel(ts: bigint): number {
-    if (ts === this.lastTs) return this.lastRel;
     if (this.origin === null) this.origin = ts - (((ts % DAY) + DAY) % DAY);
-    this.lastTs = ts;
-    this.lastRel = Number(ts - this.origin);
-    return this.lastRel;
+    const c = REL;
+    if (ts !== c.ts || this.origin !== c.origin) {
+      c.ts = ts;
+      c.origin = this.origin;
+      c.rel = Number(ts - this.origin);
+    }
+    return c.rel;
   }
 
   /** The bucket for a timestamp, created if needed (coarsening first if it would not fit). */
