@@ -1,6 +1,7 @@
 // Case timings through the engine's own API, each step its own process so the bench can time it:
 //   import CASE CAPTURE  first pass, every view, and the index stored in a new case
 //   reopen CASE          a fresh engine opens the case and shows the list and the views from it
+//   open CAPTURE         the explorer opens the capture: hash, first-pass index, the last page
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -21,7 +22,11 @@ if (mode === 'import') {
   const page = await service.call('capture.events', { id: cap.id, offset: Math.max(0, cap.events - 200), limit: 200 });
   const views = await service.call('capture.analyze', { id: cap.id, overview: true, views: [{ id: 'procs' }, { id: 'connections' }, { id: 'files' }] });
   process.stdout.write(`reopened: ${page.total} rows, ${Object.keys(views.views).length} views, ${views.overview.tiles.length} tiles\n`);
+} else if (mode === 'open') {
+  const cap = await service.call('capture.open', { path: casePath });
+  const page = await service.call('capture.events', { id: cap.id, offset: Math.max(0, cap.events - 200), limit: 200 });
+  process.stdout.write(`opened: ${page.total} rows\n`);
 } else {
-  process.stderr.write('usage: case-reopen.mjs import CASE CAPTURE | reopen CASE\n');
+  process.stderr.write('usage: case-reopen.mjs import CASE CAPTURE | reopen CASE | open CAPTURE\n');
   process.exitCode = 2;
 }

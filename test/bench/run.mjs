@@ -93,7 +93,14 @@ if (hasCommand('rules') && RULES.every(existsSync)) {
   if (cores > 1) compare(`all views, ${Math.min(cores, 4)} shards vs topprocs_cpu`, best(process.execPath, [script, BIG]), s);
 }
 
-// 4. Reopening a case: the list and the views come from the case, not from the capture.
+// 4. Opening a capture in the explorer: hashing and the event list's index (on disk past 1 M rows).
+{
+  const m = best(process.execPath, [join(root, 'test', 'bench', 'case-reopen.mjs'), 'open', BIG]);
+  if (m.ok) row('explorer: open capture'.padEnd(34), `hash + index + last page ${fmt(m.secs)} s (${fmt(m.cpu)} s CPU, peak ${fmt(m.kib / 1024, 0)} MB)`);
+  else row('explorer: open capture'.padEnd(34), 'not measured:', m.error);
+}
+
+// 5. Reopening a case: the list and the views come from the case, not from the capture.
 {
   const dir = mkdtempSync(join(tmpdir(), 'th-bench-case-'));
   const file = join(dir, 'bench.thcase');
@@ -105,7 +112,7 @@ if (hasCommand('rules') && RULES.every(existsSync)) {
   rmSync(dir, { recursive: true, force: true });
 }
 
-// 5. UI: frame times measured by the e2e scroll test, when it has run.
+// 6. UI: frame times measured by the e2e scroll test, when it has run.
 const frames = join(root, 'test-results', 'scroll-frames.json');
 if (existsSync(frames)) {
   const f = JSON.parse(readFileSync(frames, 'utf8'));
