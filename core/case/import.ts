@@ -11,14 +11,14 @@ import { insertFinding, stmt, upsertView, validateFinding, validateView } from '
 /** Interned strings kept in memory per import; past this the cache restarts (the table dedups). */
 const STRING_CACHE_LIMIT = 1_000_000;
 
-export const EVENT_COLUMNS = 15;
+const EVENT_COLUMNS = 15;
 /**
  * Rows per INSERT statement: one statement call per row was most of the import's cost in the
  * binding layer (3.2 M calls); 64 rows × 15 values stays far below SQLite's parameter limit.
  */
 export const ROWS_PER_INSERT = 64;
 
-export function insertEventsSql(rows: number): string {
+function insertEventsSql(rows: number): string {
   const one = `(${new Array<string>(EVENT_COLUMNS).fill('?').join(', ')})`;
   return `INSERT INTO events
   (artifact_id, evt_num, file_offset, ts, cpu, dir, type, tid, pid, proc_name, fd_name, container, res, info, type_name)
