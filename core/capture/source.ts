@@ -54,25 +54,46 @@ function checkAbort(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new TracehoundError('CANCELLED', 'capture reading was cancelled');
 }
 
-/** Raw file: positional reads of chunkSize, refilling the last buffer when its reader let go of it. */
+/**
+ * Raw file: positional reads of chunkSize. The next chunk is read while the consumer parses the
+ * current one, so parsing does not wait for the disk; two buffers take turns, and one the reader
+ * has not let go of is replaced instead of refilled.
+ */
 export async function* rawChunks(path: string, opts: ChunkSourceOptions = {}, end: SourceEnd = {}): AsyncGenerator<Buffer> {
   void end;
   const size = opts.chunkSize ?? DEFAULT_CHUNK;
   const fh = await open(path, 'r');
+  let pos = opts.startOffset ?? 0;
+  const readAt = (prev: Buffer | undefined): Promise<{ bytesRead: number; buffer: Buffer }> => {
+    const buf = prev !== undefined && opts.reusable?.(prev) ? prev : Buffer.allocUnsafe(size);
+    const read = fh.read(buf, 0, size, pos);
+    // Its error surfaces where the loop awaits it; until then it must not count as unhandled
+    // (the consumer may be awaiting something else when it fails).
+    read.catch(() => undefined);
+    return read;
+  };
+  let inFlight: Promise<{ bytesRead: number; buffer: Buffer }> | undefined;
   try {
-    let pos = opts.startOffset ?? 0;
     let spare: Buffer | undefined;
+    checkAbort(opts.signal);
+    inFlight = readAt(undefined);
     for (;;) {
-      checkAbort(opts.signal);
-      const buf = spare !== undefined && opts.reusable?.(spare) ? spare : Buffer.allocUnsafe(size);
-      spare = buf;
-      const { bytesRead } = await fh.read(buf, 0, size, pos);
+      const { bytesRead, buffer } = await inFlight;
+      inFlight = undefined;
       if (bytesRead === 0) return;
       pos += bytesRead;
       opts.onDiskProgress?.(pos);
-      yield bytesRead === size ? buf : buf.subarray(0, bytesRead);
+      // The buffer yielded before this one has been drained by now: it may take the next read.
+      const prev = spare;
+      spare = buffer;
+      inFlight = readAt(prev);
+      yield bytesRead === size ? buffer : buffer.subarray(0, bytesRead);
+      // As before the read-ahead: no chunk after one whose consumer saw a cancel.
+      checkAbort(opts.signal);
     }
   } finally {
+    // A consumer that stops early leaves a read in flight: let it settle before closing the file.
+    if (inFlight !== undefined) await inFlight.catch(() => undefined);
     await fh.close();
   }
 }
