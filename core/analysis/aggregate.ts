@@ -31,6 +31,8 @@ export interface Acc {
   set: Set<string> | null;
   /** DISTINCT: numbers already added to `set` (a number's text depends only on it), so a repeat costs no text. */
   seen: Set<number> | null;
+  /** DISTINCT: the last primitive value added (events come in runs: a repeat costs no lookup). */
+  last: FieldValue | undefined;
 }
 
 /** Names the generated fold uses; `skip` is the statement that leaves the column for this event. */
@@ -118,7 +120,8 @@ export const AGG_TABLE: Readonly<Record<Aggregation, AggSpec>> = {
     plain: {
       slot: 'obj',
       fold: (r) =>
-        `if ${absent(r)} ${r.skip}; if (typeof ${r.v} === 'number') { if (${r.acc}.seen.has(${r.v})) ${r.skip}; ${r.acc}.seen.add(${r.v}); }` +
+        `if ${absent(r)} ${r.skip}; if (typeof ${r.v} !== 'object') { if (${r.v} === ${r.acc}.last) ${r.skip}; ${r.acc}.last = ${r.v}; }` +
+        ` if (typeof ${r.v} === 'number') { if (${r.acc}.seen.has(${r.v})) ${r.skip}; ${r.acc}.seen.add(${r.v}); }` +
         ` ${r.acc}.set.add(typeof ${r.v} === 'string' ? ${r.v} : valueText(${r.v}, ${r.d}));`,
       finish: (acc) => acc.set?.size ?? 0,
     },
@@ -132,7 +135,7 @@ export function aggState(agg: Aggregation, bigints: boolean): AggState {
 }
 
 export function newAcc(agg: Aggregation): Acc {
-  return agg === 'DISTINCT' ? { v: null, n: 0, set: new Set(), seen: new Set() } : { v: null, n: 0, set: null, seen: null };
+  return agg === 'DISTINCT' ? { v: null, n: 0, set: new Set(), seen: new Set(), last: undefined } : { v: null, n: 0, set: null, seen: null, last: undefined };
 }
 
 /** What generated folds call: the readings every fold shares with filters and list views. */

@@ -10,8 +10,9 @@
  * not see the difference.
  */
 import type { FieldResolver, FieldValue } from '../filter/fields.js';
-import { compileFilter, type Predicate } from '../filter/compiler.js';
+import type { Predicate } from '../filter/compiler.js';
 import { andFilters } from './drilldown.js';
+import { viewFilter } from './view-filter.js';
 import { bindField, isAbsent, toNumber, valueText, type BoundField } from './fieldref.js';
 import type { ViewResult } from './view-types.js';
 
@@ -58,7 +59,8 @@ export class SpyUsers<E> {
     resolver: FieldResolver<E>,
     private readonly scope: string | null = null,
   ) {
-    this.filter = compileFilter(SPY_USERS_FILTER, resolver).match;
+    // Shared like a view's filter: events of other types are turned away by their type alone.
+    this.filter = viewFilter(SPY_USERS_FILTER, resolver);
     const b = (s: string): BoundField<E> => bindField(resolver, s);
     this.f = {
       type: b('evt.type'),
