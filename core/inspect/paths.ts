@@ -128,23 +128,27 @@ function isCanonical(base: string, path: string): boolean {
  * given for path2 (event params include their NUL), used only for the size check and emptiness.
  */
 export function concatenatePaths(path1: string, path2: Buffer | string, len2?: number): string {
+  const l2 = len2 ?? path2.length;
+  // Checked before cstr(): the answer is a pure function of the arguments, and the method call
+  // on a string (strings come in several shapes) is a generic property lookup each time.
+  if (typeof path2 === 'string' && path2 === memo.p2 && l2 === memo.l2 && path1 === memo.p1) return memo.out;
   const p2 = cstr(path2);
-  const l2 = len2 ?? (typeof path2 === 'string' ? path2.length : path2.length);
-  if (l2 === memo.l2 && p2 === memo.p2 && path1 === memo.p1) return memo.out;
   let out: string;
   if (SCAP_MAX_PATH_SIZE < path1.length + l2 + 1) out = '/PATH_TOO_LONG';
   else if (l2 !== 0 && p2.charCodeAt(0) !== 0x2f) out = copyAndSanitize(path1, p2);
   else out = copyAndSanitize('', p2);
-  memo.p1 = path1;
-  memo.p2 = p2;
-  memo.l2 = l2;
-  memo.out = out;
+  if (typeof path2 === 'string') {
+    memo.p1 = path1;
+    memo.p2 = path2;
+    memo.l2 = l2;
+    memo.out = out;
+  }
   return out;
 }
 
 /**
- * The last concatenatePaths() call and its answer (a pure function of the three): processes open
- * the same path over and over, and the param string cache hands back the same string objects, so
- * the check is usually two pointer compares.
+ * The last concatenatePaths() call with a string argument and its answer: processes open the same
+ * path over and over, and the param string cache hands back the same string objects, so the
+ * check is usually pointer compares. (Buffer arguments are views of reused memory: never kept.)
  */
 const memo = { p1: '', p2: '', l2: -1, out: '' };
