@@ -13,25 +13,26 @@ const BUILT = `${root}dist/core/analysis/parallel.js`;
 describe('splitting a request into shards', () => {
   const views = ['procs', 'files', 'connections', 'errors', 'syscalls'].map((id) => ({ id }));
 
-  it('deals the views out and keeps the other parts together in the first shard', () => {
-    const req: AnalyzeRequest = { filter: 'proc.name=nginx', from: 5n, to: 9n, views, overview: true, tree: true, topology: 'process', series: [{ id: 'all' }], maxBuckets: 50 };
+  it('asks for every part exactly once, keeps the scope in each shard, and balances the work', () => {
+    const req: AnalyzeRequest = { filter: 'proc.name=nginx', from: 5n, to: 9n, views, overview: true, tree: true, topology: 'process', series: [{ id: 'all' }, { id: 'x', filter: 'evt.type=open' }], maxBuckets: 50 };
     const shards = splitRequest(req, 3);
     expect(shards).toHaveLength(3);
     for (const s of shards) expect(s).toMatchObject({ filter: 'proc.name=nginx', from: 5n, to: 9n, maxBuckets: 50 });
-    expect(shards[0]).toMatchObject({ overview: true, tree: true, topology: 'process', series: [{ id: 'all' }] });
-    expect(shards[0]!.views?.map((v) => v.id)).toEqual(['connections']);
-    expect(shards[1]!.views?.map((v) => v.id)).toEqual(['procs', 'errors']);
-    expect(shards[2]!.views?.map((v) => v.id)).toEqual(['files', 'syscalls']);
-    expect(shards[1]!.overview).toBeUndefined();
-    // Every view is asked for exactly once.
     expect(shards.flatMap((s) => s.views ?? []).map((v) => v.id).sort()).toEqual(views.map((v) => v.id).sort());
+    for (const part of ['overview', 'tree', 'topology'] as const) expect(shards.filter((s) => s[part] !== undefined)).toHaveLength(1);
+    // Series share one bucket width: all in one shard.
+    expect(shards.filter((s) => s.series).map((s) => s.series)).toEqual([req.series]);
+    // The heaviest parts (the overview, the procs view) do not share a shard.
+    expect(shards.find((s) => s.overview)!.views?.some((v) => v.id === 'procs') ?? false).toBe(false);
+    // The same request always splits the same way.
+    expect(splitRequest(req, 3)).toEqual(shards);
   });
 
   it('never makes more shards than parts', () => {
     expect(splitRequest({ views: [{ id: 'procs' }] }, 4)).toHaveLength(1);
     expect(splitRequest({ overview: true }, 4)).toHaveLength(1);
     expect(splitRequest({ views: [{ id: 'procs' }], tree: true }, 4)).toHaveLength(2);
-    expect(splitRequest({ views, overview: true }, 1)).toEqual([{ views, overview: true }]);
+    expect(splitRequest({ views, overview: true }, 1)).toEqual([{ overview: true, views }]);
   });
 
   it('merges views back in the order the request named them', () => {
