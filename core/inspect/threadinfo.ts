@@ -291,6 +291,26 @@ export class ThreadInfo {
     this.args = splitNulStrings(buf);
   }
 
+  /**
+   * proc.exeline (exe, a space, then the args joined by spaces), made again only when exe or the
+   * args array changed. Every writer of `args` assigns a new array (setArgs, clone inheritance,
+   * the proc table) and none edits one in place, so comparing the array by identity is exact.
+   */
+  exeline(): string {
+    const exe = this.exe;
+    const args = this.args;
+    if (this.exelineArgs !== args || this.exelineExe !== exe) {
+      this.exelineText = `${exe} ${args.join(' ')}`;
+      this.exelineExe = exe;
+      this.exelineArgs = args;
+    }
+    return this.exelineText;
+  }
+
+  private exelineExe = '';
+  private exelineArgs: string[] | null = null;
+  private exelineText = '';
+
   /** set_env: stops at an all-zero tail, like libsinsp. */
   setEnv(buf: Buffer): void {
     const out: string[] = [];

@@ -115,7 +115,7 @@ export const PROC_FIELDS: FieldDef[] = defineFields('process', [
   { name: 'proc.args', type: 'CHARBUF', display: 'Arguments', desc: 'the arguments passed on the command line when starting the process generating the event.', get: withThread((t) => t.args.join(' ')) },
   { name: 'proc.env', type: 'CHARBUF', display: 'Environment', desc: 'the environment variables of the process generating the event.', get: withThread((t) => t.getEnv().join(' ')) },
   { name: 'proc.cmdline', type: 'CHARBUF', display: 'Command Line', desc: 'full process command line, i.e. proc.name + proc.args.', get: withThread((t) => cmdline(t)) },
-  { name: 'proc.exeline', type: 'CHARBUF', display: 'Executable Command Line', desc: 'full process command line, with exe as first argument, i.e. proc.exe + proc.args.', get: withThread((t) => `${t.exe} ${t.args.join(' ')}`) },
+  { name: 'proc.exeline', type: 'CHARBUF', display: 'Executable Command Line', desc: 'full process command line, with exe as first argument, i.e. proc.exe + proc.args.', get: withThread((t) => t.exeline()) },
   { name: 'proc.cwd', type: 'CHARBUF', display: 'Current Working Directory', desc: 'the current working directory of the event.', get: withThread((t) => t.getCwd()) },
   { name: 'proc.nthreads', type: 'UINT32', format: 'DEC', display: 'Threads', desc: 'the number of threads that the process generating the event currently has, including the main process thread.', get: withThread((t) => { const m = t.mainThread(); return m === null ? null : m.nchilds + 1; }) },
   { name: 'proc.nchilds', type: 'UINT32', format: 'DEC', display: 'Children', desc: 'the number of child threads that the process generating the event currently has. This excludes the main process thread.', get: withThread((t) => t.nchilds) },
