@@ -83,6 +83,12 @@ export class ParamReader {
     return hi * TWO32 + lo;
   }
 
+  /** i64big(i) < 0n, read from the sign byte without making a BigInt. */
+  i64neg(i: number): boolean {
+    const o = this.readable(i, 8);
+    return o >= 0 && (this.raw.buf[o + 7]! & 0x80) !== 0;
+  }
+
   i64big(i: number): bigint {
     const o = this.readable(i, 8);
     return o < 0 ? 0n : this.raw.buf.readBigInt64LE(o);

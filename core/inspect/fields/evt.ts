@@ -5,6 +5,7 @@
  */
 import { syscallName } from '../../capture/events/table.js';
 import { EC, EF, ET, FD, ONE_SECOND_NS, O, S_IXANY } from '../constants.js';
+import type { EventInfo } from '../../capture/events/types.js';
 import type { InspectedEvent } from '../event.js';
 import { renderEventArgs, renderEventParam, renderEventRawArg } from '../render.js';
 import { concatenatePaths } from '../paths.js';
@@ -24,18 +25,44 @@ function rawI64(evt: InspectedEvent, name: string): bigint | null {
   return i < 0 ? null : evt.i64big(i);
 }
 
-/** The result param: "res", or "fd" for exits of fd-creating events. */
-function resultParam(evt: InspectedEvent): number {
-  const i = evt.indexOf('res');
-  if (i >= 0) return i;
-  if (evt.flags & EF.CREATES_FD && isExit(evt)) return evt.indexOf('fd');
+/**
+ * Per event type, the table positions of the first "res" param and of the "fd" fallback (-1 when
+ * none), with the table entry they were found in: the entry is checked on every use, so a
+ * different event table for the same type simply finds them again.
+ */
+const resultInfo: Array<EventInfo | undefined> = [];
+const resultResPos: number[] = [];
+const resultFdPos: number[] = [];
+
+function firstParam(info: EventInfo, name: string): number {
+  const ps = info.params;
+  for (let i = 0; i < ps.length; i++) if (ps[i]!.name === name) return i;
   return -1;
+}
+
+/**
+ * The result param: "res", or "fd" for exits of fd-creating events. Like indexOf(), a position
+ * counts only below the event's param count.
+ */
+function resultParam(evt: InspectedEvent): number {
+  const type = evt.type;
+  const info = evt.info;
+  if (resultInfo[type] !== info) {
+    resultInfo[type] = info;
+    resultResPos[type] = firstParam(info, 'res');
+    resultFdPos[type] = info.flags & EF.CREATES_FD && (type & 1) === 1 ? firstParam(info, 'fd') : -1;
+  }
+  const n = evt.nparams;
+  const r = resultResPos[type]!;
+  if (r >= 0 && r < n) return r;
+  const f = resultFdPos[type]!;
+  return f >= 0 && f < n ? f : -1;
 }
 
 function errorCount(evt: InspectedEvent): FieldValue {
   const i = resultParam(evt);
   if (i < 0) return null;
-  return evt.i64big(i) < 0n ? 1 : null;
+  return evt.i64neg(i) ? 1 : null;
 }
 
 /** sinsp_evt::get_category(&cat) flattened to the evt.category text. */
@@ -337,14 +364,14 @@ export const EVENT_FIELDS: FieldDef[] = defineFields('evt', [
     get: (c) => {
       const i = resultParam(c.evt);
       if (i < 0) return null;
-      if (c.evt.i64big(i) >= 0n) return 'SUCCESS';
+      if (!c.evt.i64neg(i)) return 'SUCCESS';
       const t = renderEventParam(c.state, c.evt, i, { ...c.render, bufferFormat: 'normal' });
       if (!t) return null;
       return t.resolved !== '' ? t.resolved : t.value;
     },
   },
   { name: 'evt.rawres', type: 'INT64', format: 'DEC', display: 'Raw Return Value', desc: 'event return value, as a number (e.g. -2). Useful for range comparisons.', get: (c) => { const i = resultParam(c.evt); return i < 0 ? null : c.evt.i64big(i); } },
-  { name: 'evt.failed', type: 'BOOL', display: 'Failed', desc: "'true' for events that returned an error status.", get: (c) => { const i = resultParam(c.evt); return i >= 0 && c.evt.i64big(i) < 0n; } },
+  { name: 'evt.failed', type: 'BOOL', display: 'Failed', desc: "'true' for events that returned an error status.", get: (c) => { const i = resultParam(c.evt); return i >= 0 && c.evt.i64neg(i); } },
   { name: 'evt.is_io', type: 'BOOL', display: 'Is I/O', desc: "'true' for events that read or write to FDs, like read(), send, recvfrom(), etc.", get: (c) => (c.evt.flags & (EF.READS_FROM_FD | EF.WRITES_TO_FD)) !== 0 },
   { name: 'evt.is_io_read', type: 'BOOL', display: 'Is Read', desc: "'true' for events that read from FDs, like read(), recv(), recvfrom(), etc.", get: (c) => (c.evt.flags & EF.READS_FROM_FD) !== 0 },
   { name: 'evt.is_io_write', type: 'BOOL', display: 'Is Write', desc: "'true' for events that write to FDs, like write(), send(), etc.", get: (c) => (c.evt.flags & EF.WRITES_TO_FD) !== 0 },
