@@ -114,6 +114,17 @@ export class FdInfo {
   pid = 0;
   /** The syslog decoder watches writes on this fd (libsinsp's per-fd write callbacks). */
   syslogWatch = false;
+  /**
+   * Memos of fd.directory and fd.containername (fields/fd.ts), each with the inputs it was made
+   * from; a use whose inputs differ makes it again, so renames need no invalidation. Not copied:
+   * a copy starts without them.
+   */
+  dirMemoName: string | null = null;
+  dirMemoType = -1;
+  dirMemo = '';
+  cnameMemoName: string | null = null;
+  cnameMemoCid = '';
+  cnameMemo = '';
 
   /** libsinsp sinsp_fdinfo::copy(): a full value copy. */
   copyFrom(o: FdInfo): void {

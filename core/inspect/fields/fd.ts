@@ -104,6 +104,29 @@ function dirname(name: string): string {
   return '/';
 }
 
+/** fd.directory of a file or directory fd: its sanitized name, or the directory of a file's. */
+function fdDirectory(f: FdInfo): string {
+  const name = f.name;
+  if (f.dirMemoName !== name || f.dirMemoType !== f.type) {
+    const n = sanitize(name);
+    f.dirMemo = f.isFile() ? dirname(n) : n;
+    f.dirMemoName = name;
+    f.dirMemoType = f.type;
+  }
+  return f.dirMemo;
+}
+
+/** fd.containername of an fd with state: "<container id>:<name>", sanitized. */
+function fdContainerName(f: FdInfo, cid: string): string {
+  const name = f.name;
+  if (f.cnameMemoName !== name || f.cnameMemoCid !== cid) {
+    f.cnameMemo = sanitize(`${cid}:${name}`);
+    f.cnameMemoName = name;
+    f.cnameMemoCid = cid;
+  }
+  return f.cnameMemo;
+}
+
 function basenameOf(name: string, slashIfNone: boolean): string {
   const pos = name.lastIndexOf('/');
   if (pos !== -1) return pos < name.length - 1 ? name.slice(pos + 1) : name;
@@ -257,8 +280,7 @@ export const FD_FIELDS: FieldDef[] = defineFields('fd', [
       const f = x.f;
       if (f === null) return fromNullFd(c, 'directory', x.t);
       if (!(f.isFile() || f.isDirectory())) return null;
-      const n = sanitize(f.name);
-      return f.isFile() ? dirname(n) : n;
+      return fdDirectory(f);
     }),
   },
   {
@@ -307,7 +329,7 @@ export const FD_FIELDS: FieldDef[] = defineFields('fd', [
   },
   {
     name: 'fd.containername', type: 'CHARBUF', display: 'FD Container Name', desc: 'chaining of the container ID and the FD name. Useful when trying to identify which container an FD belongs to.',
-    get: withFd((x, c) => (x.f === null || failedConnect(c.evt) ? fromNullFd(c, 'containername', x.t) : sanitize(`${x.t.containerId}:${x.f.name}`))),
+    get: withFd((x, c) => (x.f === null || failedConnect(c.evt) ? fromNullFd(c, 'containername', x.t) : fdContainerName(x.f, x.t.containerId))),
   },
   {
     name: 'fd.containerdirectory', type: 'CHARBUF', display: 'FD Container Directory', desc: 'chaining of the container ID and the directory name. Useful when trying to identify which container a directory belongs to.',
@@ -315,8 +337,7 @@ export const FD_FIELDS: FieldDef[] = defineFields('fd', [
       const f = x.f;
       if (f === null) return fromNullFd(c, 'containerdirectory', x.t);
       if (!(f.isFile() || f.isDirectory())) return null;
-      const n = sanitize(f.name);
-      return `${x.t.containerId}:${f.isFile() ? dirname(n) : n}`;
+      return `${x.t.containerId}:${fdDirectory(f)}`;
     }),
   },
   { name: 'fd.proto', type: 'PORT', display: 'FD Protocol', desc: 'matches the protocol (either client or server) of the fd.', flags: { filterOnly: true }, get: withFd((x) => (x.f === null ? null : (serverPort(x.f) ?? clientPort(x.f)))) },
