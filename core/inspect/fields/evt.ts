@@ -145,8 +145,8 @@ function latencyOf(ctx: FieldContext): bigint | null {
 
 function bufLen(evt: InspectedEvent): FieldValue {
   if (isExit(evt)) {
-    const r = evt.i64big(0);
-    if (r >= 0n) return BigInt.asUintN(64, r);
+    // A non-negative int64 is its own u64: no asUintN needed.
+    if (!evt.i64neg(0)) return evt.i64big(0);
   }
   return null;
 }
@@ -411,20 +411,27 @@ export const EVENT_FIELDS: FieldDef[] = defineFields('evt', [
     name: 'evt.abspath', type: 'CHARBUF', display: 'Absolute Path', desc: "Absolute path calculated from dirfd and name during syscalls like renameat and symlinkat. Use 'evt.abspath.src' or 'evt.abspath.dst' for syscalls that support multiple paths.", flags: { allowsArg: true }, arg: 'dotted',
     get: (c, a) => abspath(c, a?.text === 'src' ? 1 : a?.text === 'dst' ? 2 : 0),
   },
-  ...(['in', 'out', 'file', 'file.in', 'file.out', 'net', 'net.in', 'net.out'] as const).map((k) => ({
-    name: `evt.buflen.${k}`, type: 'UINT64' as const, format: 'DEC' as const, display: 'Buffer Length', desc: `the length of the binary data buffer, but only for ${k.replace('.', ' ')} I/O events.`, flags: { tableOnly: true },
-    get: (c: FieldContext): FieldValue => {
-      const e = c.evt;
-      const f = e.fdinfo;
-      if (!f) return null;
-      const cat = e.category & 0x1ff;
-      const dirOk = k.endsWith('in') ? cat === EC.IO_READ : k.endsWith('out') ? cat === EC.IO_WRITE : (cat & EC.IO_BASE) !== 0;
-      if (!dirOk) return null;
-      if (k.startsWith('file') && !(f.type === FD.FILE || f.type === FD.FILE_V2)) return null;
-      if (k.startsWith('net') && !(f.type >= FD.IPV4_SOCK && f.type <= FD.IPV6_SERVSOCK)) return null;
-      return bufLen(e);
-    },
-  })),
+  ...(['in', 'out', 'file', 'file.in', 'file.out', 'net', 'net.in', 'net.out'] as const).map((k) => {
+    // What the suffix asks for is decided once here, not tested as text on every event.
+    const isIn = k.endsWith('in');
+    const isOut = k.endsWith('out');
+    const fileOnly = k.startsWith('file');
+    const netOnly = k.startsWith('net');
+    return {
+      name: `evt.buflen.${k}`, type: 'UINT64' as const, format: 'DEC' as const, display: 'Buffer Length', desc: `the length of the binary data buffer, but only for ${k.replace('.', ' ')} I/O events.`, flags: { tableOnly: true },
+      get: (c: FieldContext): FieldValue => {
+        const e = c.evt;
+        const f = e.fdinfo;
+        if (!f) return null;
+        const cat = e.category & 0x1ff;
+        const dirOk = isIn ? cat === EC.IO_READ : isOut ? cat === EC.IO_WRITE : (cat & EC.IO_BASE) !== 0;
+        if (!dirOk) return null;
+        if (fileOnly && !(f.type === FD.FILE || f.type === FD.FILE_V2)) return null;
+        if (netOnly && !(f.type >= FD.IPV4_SOCK && f.type <= FD.IPV6_SERVSOCK)) return null;
+        return bufLen(e);
+      },
+    };
+  }),
   { name: 'evt.is_open_read', type: 'BOOL', display: 'Is Opened For Reading', desc: "'true' for open/openat/openat2 events where the path was opened for reading", get: (c) => openMode(c.evt, 'read') },
   { name: 'evt.is_open_write', type: 'BOOL', display: 'Is Opened For Writing', desc: "'true' for open/openat/openat2 events where the path was opened for writing", get: (c) => openMode(c.evt, 'write') },
   { name: 'evt.infra.docker.name', type: 'CHARBUF', display: 'Docker Name', desc: 'for docker infrastructure events, the name of the event.', flags: { tableOnly: true }, get: (c) => infraElement(c, 'Event') },
