@@ -7,6 +7,7 @@ import { toErrorShape } from '../../core/api/errors.js';
 import { parseClientMessage } from '../../core/api/schemas.js';
 import type { EngineService } from '../../core/api/service.js';
 import { TOKEN_COOKIE, isAuthorised, isLoopbackHost, newToken, requestToken } from './auth.js';
+import { CaptureLeases } from './capture-leases.js';
 import { contentSecurityPolicy } from './csp.js';
 import { loadStatic } from './static.js';
 
@@ -16,6 +17,11 @@ export interface WebServerOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /**
+   * How long a capture stays open after the last connection using it closed (a page reconnecting
+   * within it keeps its capture). Default TRACEHOUND_SESSION_GRACE_MS, else one minute.
+   */
+  sessionGraceMs?: number;
 }
 
 export interface RunningWebServer {
@@ -27,6 +33,13 @@ export interface RunningWebServer {
 }
 
 const HOST = '127.0.0.1';
+const DEFAULT_GRACE_MS = 60_000;
+
+function graceMs(opts: WebServerOptions): number {
+  if (opts.sessionGraceMs !== undefined) return opts.sessionGraceMs;
+  const env = Number(process.env.TRACEHOUND_SESSION_GRACE_MS);
+  return Number.isFinite(env) && env >= 0 ? env : DEFAULT_GRACE_MS;
+}
 const MAX_MESSAGE_BYTES = 1 << 20;
 
 function securityHeaders(res: ServerResponse, port: number): void {
@@ -80,6 +93,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningWeb
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
+  const leases = new CaptureLeases((id) => {
+    void opts.service.invoke('capture.close', { id }).catch(() => {});
+  }, graceMs(opts));
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
@@ -89,7 +105,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningWeb
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, opts.service));
+    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, opts.service, leases));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -108,6 +124,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningWeb
     url: `http://${HOST}:${port}/?token=${token}`,
     close: () =>
       new Promise<void>((resolve) => {
+        leases.dispose();
         for (const client of wss.clients) client.terminate();
         wss.close();
         server.close(() => resolve());
@@ -120,9 +137,16 @@ function send(ws: WebSocket, msg: ServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
 }
 
-/** One connection: calls run concurrently, each cancellable by id; closing the socket cancels all. */
-export function serveConnection(ws: WebSocket, service: EngineService): void {
+/** Methods whose result is a newly open capture. */
+const OPENS_CAPTURE = new Set(['capture.open', 'case.openCapture']);
+
+/**
+ * One connection: calls run concurrently, each cancellable by id; closing the socket cancels all,
+ * and the captures it used are closed once no connection uses them (see CaptureLeases).
+ */
+export function serveConnection(ws: WebSocket, service: EngineService, leases?: CaptureLeases): void {
   const running = new Map<number, AbortController>();
+  let closed = false;
   ws.on('message', (data, isBinary) => {
     if (isBinary) return;
     let raw: unknown;
@@ -143,21 +167,43 @@ export function serveConnection(ws: WebSocket, service: EngineService): void {
     }
     const controller = new AbortController();
     running.set(msg.id, controller);
+    const captureId = capturedId(msg.method, msg.params);
+    if (leases && captureId) {
+      if (msg.method === 'capture.close') leases.forget(captureId);
+      else leases.use(ws, captureId);
+    }
     service
       .invoke(msg.method, msg.params, {
         signal: controller.signal,
         onProgress: (progress) => send(ws, { kind: 'progress', id: msg.id, progress }),
       })
       .then(
-        (result) => send(ws, { kind: 'result', id: msg.id, result }),
+        (result) => {
+          const opened = OPENS_CAPTURE.has(msg.method) ? (result as { id?: unknown }).id : undefined;
+          if (leases && typeof opened === 'string') {
+            leases.use(ws, opened);
+            // Opened just as the page went: nobody will ever close it.
+            if (closed) leases.release(ws);
+          }
+          send(ws, { kind: 'result', id: msg.id, result });
+        },
         (err: unknown) => send(ws, { kind: 'error', id: msg.id, error: toErrorShape(err) }),
       )
       .finally(() => running.delete(msg.id));
   });
   ws.on('close', () => {
+    closed = true;
     for (const c of running.values()) c.abort();
     running.clear();
+    leases?.release(ws);
   });
+}
+
+/** The open capture a capture.* call names (its `id`), if any. */
+function capturedId(method: string, params: unknown): string | undefined {
+  if (!method.startsWith('capture.')) return undefined;
+  const id = (params as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 export function defaultRendererDir(root: string): string {

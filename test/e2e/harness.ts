@@ -63,7 +63,9 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
       join(ROOT, 'main', 'cli', 'tracehound.mjs'), 'serve', '--port', String(options.port ?? 0), '--no-open',
       `--token=${token}`, ...(options.extraArgs ?? []),
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    // A page that goes away has its captures closed a second later (a minute outside tests), even
+    // when its own close message dies with it.
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', TRACEHOUND_SESSION_GRACE_MS: '1000' } },
   );
   let out = '';
   let err = '';
