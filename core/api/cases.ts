@@ -224,7 +224,7 @@ export class CaseRegistry {
 
   private async importCapture(store: CaseStore, session: CaptureSession, p: Params<'case.addCapture'>, ctx: Ctx): Promise<CaseCaptureImport> {
     const info = session.info;
-    const report = phases(ctx, ['hashing', 'analyzing', 'storing']);
+    const report = phases(ctx, ['hashing', 'analyzing and storing']);
     const { artifact, added } = await store.addArtifact(info.path, {
       kind: 'scap',
       onProgress: (e) => report('hashing', e.fraction),
@@ -253,12 +253,27 @@ export class CaseRegistry {
       topology: STORED_TOPOLOGY,
       ...(p.maxBuckets ? { maxBuckets: p.maxBuckets } : {}),
     };
-    const analysis = await session.analyze(req, ctx.signal, (f) => report('analyzing', f));
-    if (ctx.signal.aborted) throw cancelled('adding the capture');
-
+    // The analysis runs in worker threads on a large capture, so the index is stored meanwhile:
+    // the import takes about the longer of the two, not their sum. Either failing stops the other.
+    const inner = new AbortController();
+    const stop = () => inner.abort();
+    ctx.signal.addEventListener('abort', stop, { once: true });
+    const done = { analysis: 0, storing: 0 };
+    const both = () => report('analyzing and storing', (done.analysis + done.storing) / 2);
     const w = store.beginImport(artifact.id);
     try {
-      const anchors = await writeIndex(w, session, (f) => report('storing', f * 0.95), ctx.signal);
+      const analysing = session.analyze(req, inner.signal, (f) => { done.analysis = f; both(); });
+      const storing = writeIndex(w, session, (f) => { done.storing = f * 0.95; both(); }, inner.signal);
+      let analysis: EngineAnalyzeResult;
+      let anchors: ListAnchors;
+      try {
+        [analysis, anchors] = await Promise.all([analysing, storing]);
+      } catch (e) {
+        inner.abort();
+        await Promise.allSettled([analysing, storing]);
+        throw e;
+      }
+      if (inner.signal.aborted) throw cancelled('adding the capture');
       const key = (name: string, params?: Record<string, unknown>) => ({ name, ...(params ? { params } : {}) });
       w.putView({ ...key(PART.anchors), rows: [anchors] });
       w.putView({ ...key(PART.summary), rows: [analysis.summary] });
@@ -271,7 +286,7 @@ export class CaseRegistry {
       if (analysis.topology) w.putView({ ...key(PART.topology, { grouping: STORED_TOPOLOGY }), rows: [analysis.topology] });
       const capture: CaptureMeta = { gzip: info.gzip, version: info.version, events: info.events, inventory: info.inventory, warnings: info.warnings };
       const record = w.commit({ engine: this.tool, dialect: session.dialect, capture, evtNum: 'evt.num' });
-      report('storing', 1);
+      report('analyzing and storing', 1);
       return {
         artifact: this.artifactInfo(store, artifact),
         added,
@@ -281,6 +296,8 @@ export class CaseRegistry {
       w.rollback(ctx.signal.aborted ? 'cancelled' : `failed: ${e instanceof Error ? e.message : String(e)}`);
       if (ctx.signal.aborted) throw cancelled('adding the capture');
       throw e;
+    } finally {
+      ctx.signal.removeEventListener('abort', stop);
     }
   }
 

@@ -80,7 +80,7 @@ describe.skipIf(!existsSync(SOURCE))('cases through the service', () => {
     const code = await codeOf(first.call('case.addCapture', { caseId: kase.id, captureId: cap.id }, {
       signal: ac.signal,
       onProgress: (p) => {
-        if (!p.phase.startsWith('storing')) return;
+        if (!p.phase.startsWith('analyzing and storing')) return;
         // The import holds the write lock: other writes are refused at once, not left to block the engine.
         busy ??= codeOf(first.call('case.notes.add', { caseId: kase.id, text: 'while importing' }));
         ac.abort();
@@ -96,7 +96,7 @@ describe.skipIf(!existsSync(SOURCE))('cases through the service', () => {
   it('adds the open capture: its index and every unscoped view, in one import', async () => {
     const phases = new Set<string>();
     const r = await first.call('case.addCapture', { caseId: kase.id, captureId: cap.id }, { onProgress: (p) => phases.add(p.phase) });
-    expect([...phases]).toEqual(['hashing (1/3)', 'analyzing (2/3)', 'storing (3/3)']);
+    expect([...phases]).toEqual(['hashing (1/2)', 'analyzing and storing (2/2)']);
     expect(r.added).toBe(false); // the cancelled attempt already referenced the file
     expect(r.artifact).toMatchObject({ path: evidence, kind: 'scap', sha256: cap.sha256, size: cap.size, indexed: true, events: listed.length });
     expect(r.import.events).toBe(listed.length);
