@@ -175,14 +175,22 @@ export class ScratchListWriter {
     } catch {
       /* the original error is the one worth reporting */
     }
-    const mapped = sqliteError(e, 'the scratch index');
-    if (mapped instanceof TracehoundError) return mapped;
-    const code = (e as { code?: unknown }).code;
-    if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR_'))) {
-      return new TracehoundError('DISK_WRITE_FAILED', `Could not keep the event index of this large capture on disk (${(e as Error).message})`, {
-        hint: 'Free space in the temporary folder (TMPDIR), or open a smaller capture.',
-      });
-    }
-    return e;
+    return scratchError(e);
   }
+}
+
+/**
+ * A scratch write fails for want of a usable temporary folder (full, missing, read-only) far more
+ * often than for anything else: say so, rather than what the same SQLite code means for a case.
+ */
+export function scratchError(e: unknown): unknown {
+  if (e instanceof TracehoundError) return e;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY|PERM)(_|$)/.test(code)) {
+    return new TracehoundError('DISK_WRITE_FAILED', `Could not keep the event index of this large capture on disk (${(e as Error).message})`, {
+      hint: 'Free space in the temporary folder (TMPDIR, SQLITE_TMPDIR), or make it writable, or open a smaller capture.',
+      detail: { sqlite: code },
+    });
+  }
+  return sqliteError(e, 'the scratch index');
 }

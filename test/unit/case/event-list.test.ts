@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEventIndex, EventIndex, type StoredRow } from '../../../core/analysis/explore/event-index.js';
 import { AnchorCollector, CaseEventList, CaseStore, type EventIndexRow, type ListAnchors } from '../../../core/case/index.js';
-import { ScratchListWriter } from '../../../core/case/scratch-list.js';
+import { ScratchListWriter, scratchError } from '../../../core/case/scratch-list.js';
 import { codeOf, FIXED_NOW, scratch, writeEvidence } from './helpers.js';
 
 const tmp = scratch('event-list');
@@ -182,5 +182,18 @@ describe('the scratch list of a large open capture', () => {
     const code = await codeOf(() => buildEventIndex(capture, { spillRows: 100, signal: ctl.signal, onProgress: () => { progress++; ctl.abort(); } }));
     expect(code).toBe('CANCELLED');
     expect(progress).toBeGreaterThan(0);
+  });
+});
+
+describe('scratch list errors', () => {
+  const sqlite = (code: string) => Object.assign(new Error(`${code} happened`), { code });
+
+  it('names the temporary folder when the disk is the problem', () => {
+    for (const code of ['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_IOERR_WRITE', 'SQLITE_CANTOPEN', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_PERM']) {
+      expect(scratchError(sqlite(code))).toMatchObject({ code: 'DISK_WRITE_FAILED', detail: { sqlite: code } });
+    }
+    expect(scratchError(sqlite('SQLITE_CORRUPT'))).toMatchObject({ code: 'CASE_CORRUPT' });
+    const other = new Error('not sqlite');
+    expect(scratchError(other)).toBe(other);
   });
 });
