@@ -311,6 +311,27 @@ export class ThreadInfo {
   private exelineArgs: string[] | null = null;
   private exelineText = '';
 
+  /**
+   * proc.cmdline (comm, then a space before each arg), made again only when comm or the args
+   * array changed; the same identity argument as exeline() holds.
+   */
+  cmdline(): string {
+    const comm = this.comm;
+    const args = this.args;
+    if (this.cmdlineArgs !== args || this.cmdlineComm !== comm) {
+      let s = comm;
+      for (const a of args) s += ' ' + a;
+      this.cmdlineText = s;
+      this.cmdlineComm = comm;
+      this.cmdlineArgs = args;
+    }
+    return this.cmdlineText;
+  }
+
+  private cmdlineComm = '';
+  private cmdlineArgs: string[] | null = null;
+  private cmdlineText = '';
+
   /** set_env: stops at an all-zero tail, like libsinsp. */
   setEnv(buf: Buffer): void {
     const out: string[] = [];

@@ -30,12 +30,6 @@ function capsText(caps: bigint | null): string | null {
   return caps === null ? null : capsToString(caps);
 }
 
-function cmdline(t: ThreadInfo): string {
-  let s = t.comm;
-  for (const a of t.args) s += ' ' + a;
-  return s;
-}
-
 /** The process (main thread) a field about "the process" starts from. */
 function processOf(t: ThreadInfo): ThreadInfo | null {
   return t.isMainThread() ? t : t.mainThread();
@@ -114,14 +108,14 @@ export const PROC_FIELDS: FieldDef[] = defineFields('process', [
   { name: 'proc.name', type: 'CHARBUF', display: 'Name', desc: 'the name (excluding the path) of the executable generating the event.', get: withThread((t) => t.comm) },
   { name: 'proc.args', type: 'CHARBUF', display: 'Arguments', desc: 'the arguments passed on the command line when starting the process generating the event.', get: withThread((t) => t.args.join(' ')) },
   { name: 'proc.env', type: 'CHARBUF', display: 'Environment', desc: 'the environment variables of the process generating the event.', get: withThread((t) => t.getEnv().join(' ')) },
-  { name: 'proc.cmdline', type: 'CHARBUF', display: 'Command Line', desc: 'full process command line, i.e. proc.name + proc.args.', get: withThread((t) => cmdline(t)) },
+  { name: 'proc.cmdline', type: 'CHARBUF', display: 'Command Line', desc: 'full process command line, i.e. proc.name + proc.args.', get: withThread((t) => t.cmdline()) },
   { name: 'proc.exeline', type: 'CHARBUF', display: 'Executable Command Line', desc: 'full process command line, with exe as first argument, i.e. proc.exe + proc.args.', get: withThread((t) => t.exeline()) },
   { name: 'proc.cwd', type: 'CHARBUF', display: 'Current Working Directory', desc: 'the current working directory of the event.', get: withThread((t) => t.getCwd()) },
   { name: 'proc.nthreads', type: 'UINT32', format: 'DEC', display: 'Threads', desc: 'the number of threads that the process generating the event currently has, including the main process thread.', get: withThread((t) => { const m = t.mainThread(); return m === null ? null : m.nchilds + 1; }) },
   { name: 'proc.nchilds', type: 'UINT32', format: 'DEC', display: 'Children', desc: 'the number of child threads that the process generating the event currently has. This excludes the main process thread.', get: withThread((t) => t.nchilds) },
   { name: 'proc.ppid', type: 'INT64', format: 'ID', display: 'Parent Process ID', desc: 'the pid of the parent of the process generating the event.', get: withThread((t) => { const m = processOf(t); return m === null ? null : m.ptid; }) },
   { name: 'proc.pname', type: 'CHARBUF', display: 'Parent Name', desc: 'the name (excluding the path) of the parent of the process generating the event.', get: withThread((t, c) => parentOf(c, t)?.comm ?? null) },
-  { name: 'proc.pcmdline', type: 'CHARBUF', display: 'Parent Command Line', desc: 'the full command line (proc.name + proc.args) of the parent of the process generating the event.', get: withThread((t, c) => { const p = parentOf(c, t); return p ? cmdline(p) : null; }) },
+  { name: 'proc.pcmdline', type: 'CHARBUF', display: 'Parent Command Line', desc: 'the full command line (proc.name + proc.args) of the parent of the process generating the event.', get: withThread((t, c) => { const p = parentOf(c, t); return p ? p.cmdline() : null; }) },
   { name: 'proc.apid', type: 'INT64', format: 'ID', display: 'Ancestor Process ID', desc: 'the pid of one of the process ancestors. E.g. proc.apid[1] returns the parent pid, proc.apid[2] returns the grandparent pid, and so on. proc.apid[0] is the pid of the current process. proc.apid without arguments can be used in filters only and matches any of the process ancestors, e.g. proc.apid=1234.', flags: { allowsArg: true }, arg: 'index', get: withThread((t, _c, a) => ancestor(t, a?.index ?? -1)?.pid ?? null) },
   { name: 'proc.aname', type: 'CHARBUF', display: 'Ancestor Name', desc: 'the name (excluding the path) of one of the process ancestors. E.g. proc.aname[1] returns the parent name, proc.aname[2] returns the grandparent name, and so on. proc.aname[0] is the name of the current process. proc.aname without arguments can be used in filters only and matches any of the process ancestors, e.g. proc.aname=bash.', flags: { allowsArg: true }, arg: 'index', get: withThread((t, _c, a) => ancestor(t, a?.index ?? -1)?.comm ?? null) },
   {
@@ -198,7 +192,7 @@ export const PROC_FIELDS: FieldDef[] = defineFields('process', [
   { name: 'proc.aexe', type: 'CHARBUF', display: 'Ancestor First Argument', desc: 'The proc.exe (first command line argument argv[0]) for a specific process ancestor: proc.aexe[1] is the parent, proc.aexe[2] the grandparent, and so on.', flags: { allowsArg: true }, arg: 'index', origin: 'libs', get: withThread((t, _c, a) => ancestor(t, a?.index ?? -1)?.exe ?? null) },
   { name: 'proc.pexepath', type: 'CHARBUF', display: 'Parent Process Executable Path', desc: 'The proc.exepath (full executable path) of the parent process.', origin: 'libs', get: withThread((t, c) => parentOf(c, t)?.exepath ?? null) },
   { name: 'proc.aexepath', type: 'CHARBUF', display: 'Ancestor Executable Path', desc: 'The proc.exepath (full executable path) for a specific process ancestor: proc.aexepath[1] is the parent, and so on.', flags: { allowsArg: true }, arg: 'index', origin: 'libs', get: withThread((t, _c, a) => ancestor(t, a?.index ?? -1)?.exepath ?? null) },
-  { name: 'proc.acmdline', type: 'CHARBUF', display: 'Ancestor Command Line', desc: 'The full command line (proc.name + proc.args) for a specific process ancestor: proc.acmdline[1] is the parent, and so on.', flags: { allowsArg: true }, arg: 'index', origin: 'libs', get: withThread((t, _c, a) => { const p = ancestor(t, a?.index ?? -1); return p ? cmdline(p) : null; }) },
+  { name: 'proc.acmdline', type: 'CHARBUF', display: 'Ancestor Command Line', desc: 'The full command line (proc.name + proc.args) for a specific process ancestor: proc.acmdline[1] is the parent, and so on.', flags: { allowsArg: true }, arg: 'index', origin: 'libs', get: withThread((t, _c, a) => { const p = ancestor(t, a?.index ?? -1); return p ? p.cmdline() : null; }) },
   { name: 'proc.cmdnargs', type: 'UINT64', format: 'DEC', display: 'Number of Command Line args', desc: 'The number of command line args (proc.args).', origin: 'libs', get: withThread((t) => t.args.length) },
   { name: 'proc.cmdlenargs', type: 'UINT64', format: 'DEC', display: 'Total Count of Characters in Command Line args', desc: 'The total count of characters / length of the command line args (proc.args) combined excluding whitespaces between args.', origin: 'libs', get: withThread((t) => t.args.reduce((n, a) => n + a.length, 0)) },
   { name: 'proc.pvpid', type: 'INT64', format: 'ID', display: 'Parent Virtual Process ID', desc: 'The id of the parent process generating the event as seen from its current PID namespace.', origin: 'libs', get: withThread((t, c) => { const p = parentOf(c, t); return p && p.vpid !== -1 ? p.vpid : null; }) },
