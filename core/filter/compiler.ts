@@ -55,6 +55,8 @@ export interface CompiledFilter<E> {
 export interface CompileOptions {
   /** Maximum nesting depth when parsing from text. */
   maxDepth?: number;
+  /** Generate one JavaScript function for the condition (default); false evaluates it as nested closures. */
+  codegen?: boolean;
 }
 
 type Extract<E> = (evt: E) => FieldValue;
@@ -74,6 +76,18 @@ type Test = (v: unknown) => boolean;
 type DynTest = (v: unknown, r: unknown) => boolean;
 
 const TRANSFORMER_SET: ReadonlySet<string> = new Set(TRANSFORMER_NAMES);
+
+/**
+ * Tests whose whole behaviour is one JavaScript expression on the value, so the generated
+ * predicate can do it in place instead of calling the closure.
+ */
+type InlineTest = { kind: 'eq' | 'ne'; c: string } | { kind: 'has'; c: ReadonlySet<string> };
+const INLINE = new WeakMap<Test, InlineTest>();
+
+function inlinable(t: Test, spec: InlineTest): Test {
+  INLINE.set(t, spec);
+  return t;
+}
 
 function fieldLabel(field: string, arg: string | undefined): string {
   return arg === undefined ? field : `${field}[${arg}]`;
@@ -222,8 +236,8 @@ function singleTest(op: BaseOp, type: FieldType, o: Operand): Test {
   if (isStringType(type) || o.t === 'str') {
     const s = (o as { s: string }).s;
     switch (op) {
-      case '=': case 'in': case 'intersects': return (v) => v === s;
-      case '!=': return (v) => v !== s;
+      case '=': case 'in': case 'intersects': return inlinable((v) => v === s, { kind: 'eq', c: s });
+      case '!=': return inlinable((v) => v !== s, { kind: 'ne', c: s });
       case 'contains': return (v) => (v as string).includes(s);
       case 'icontains': {
         const low = asciiLower(s);
@@ -280,7 +294,7 @@ function setTest(op: BaseOp, type: FieldType, operands: Operand[]): Test {
   }
   if (operands.every((o) => o.t === 'str')) {
     const set = new Set(operands.map((o) => (o as { s: string }).s));
-    return (v) => set.has(v as string);
+    return inlinable((v) => set.has(v as string), { kind: 'has', c: set });
   }
   if (operands.every((o) => o.t === 'num')) {
     const nums = new Set(operands.map((o) => (o as { n: number }).n));
@@ -352,40 +366,143 @@ function isNil(v: unknown): v is null | undefined {
   return v === undefined || v === null;
 }
 
+/**
+ * A compiled condition before it becomes one predicate: and/or lists, negation, and leaves that
+ * are either opaque predicates or a scalar check (extract, then test a non-null value).
+ */
+type PNode<E> =
+  | { k: 'and' | 'or'; cs: PNode<E>[] }
+  | { k: 'not'; c: PNode<E> }
+  | { k: 'leaf'; p: Predicate<E> }
+  | { k: 'check'; x: Extract<E>; t: Test };
+
+let codegenAllowed = true;
+let generatedCount = 0;
+
+/**
+ * Turns the tree into one function whose and/or/not are plain JavaScript operators and whose
+ * calls to extractors and tests are each their own call site. A tree of closures calling closures
+ * goes through the same few megamorphic call sites for every rule; generated code gets its own
+ * type feedback, so V8 can inline the field reads and the common comparisons.
+ */
+function generatePredicate<E>(root: PNode<E>): Predicate<E> {
+  const refs: unknown[] = [];
+  const ref = (v: unknown): string => {
+    refs.push(v);
+    return `r${refs.length - 1}`;
+  };
+  const emit = (n: PNode<E>): string => {
+    switch (n.k) {
+      case 'and':
+        return n.cs.length === 0 ? 'true' : `(${n.cs.map(emit).join(' && ')})`;
+      case 'or':
+        return n.cs.length === 0 ? 'false' : `(${n.cs.map(emit).join(' || ')})`;
+      case 'not':
+        return `!${emit(n.c)}`;
+      case 'leaf':
+        return `${ref(n.p)}(evt)`;
+      case 'check': {
+        const x = ref(n.x);
+        const inl = INLINE.get(n.t);
+        const test = !inl
+          ? `${ref(n.t)}(v)`
+          : inl.kind === 'has'
+            ? `${ref(inl.c)}.has(v)`
+            : `v ${inl.kind === 'eq' ? '===' : '!=='} ${ref(inl.c)}`;
+        // `!= null` is exactly isNil: undefined or null.
+        return `((v = ${x}(evt)) != null && ${test})`;
+      }
+    }
+  };
+  const expr = emit(root);
+  const decls = refs.map((_, i) => `const r${i} = R[${i}];`).join('\n');
+  // The counter keeps V8 from sharing one compiled function (and its type feedback) between
+  // conditions that happen to generate the same text.
+  const body = `${decls}\nreturn function match(evt) { // filter ${generatedCount++}\nlet v;\nreturn ${expr};\n};`;
+  return new Function('R', body)(refs) as Predicate<E>;
+}
+
+/** The same predicate as closures, where generating code is not allowed or fails. */
+function closurePredicate<E>(n: PNode<E>): Predicate<E> {
+  switch (n.k) {
+    case 'leaf':
+      return n.p;
+    case 'check': {
+      const { x, t } = n;
+      return (evt) => {
+        const v = x(evt);
+        return !isNil(v) && t(v);
+      };
+    }
+    case 'not': {
+      const c = closurePredicate(n.c);
+      return (evt) => !c(evt);
+    }
+    case 'and': {
+      const cs = n.cs.map(closurePredicate);
+      if (cs.length === 2) {
+        const [a, b] = cs as [Predicate<E>, Predicate<E>];
+        return (evt) => a(evt) && b(evt);
+      }
+      return (evt) => {
+        for (let i = 0; i < cs.length; i++) if (!cs[i]!(evt)) return false;
+        return true;
+      };
+    }
+    case 'or': {
+      const cs = n.cs.map(closurePredicate);
+      if (cs.length === 2) {
+        const [a, b] = cs as [Predicate<E>, Predicate<E>];
+        return (evt) => a(evt) || b(evt);
+      }
+      return (evt) => {
+        for (let i = 0; i < cs.length; i++) if (cs[i]!(evt)) return true;
+        return false;
+      };
+    }
+  }
+}
+
+function buildPredicate<E>(n: PNode<E>, codegen: boolean): Predicate<E> {
+  if (n.k === 'leaf') return n.p;
+  if (codegen && codegenAllowed) {
+    try {
+      return generatePredicate(n);
+    } catch (err) {
+      // EvalError: the process forbids code from strings. Anything else (a condition nested too
+      // deep for the JavaScript parser) only affects this filter.
+      if (err instanceof EvalError) codegenAllowed = false;
+    }
+  }
+  return closurePredicate(n);
+}
+
 class Compiler<E> {
   readonly warnings: CompileWarning[] = [];
   readonly fields = new Set<string>();
 
   constructor(private readonly resolver: FieldResolver<E>) {}
 
-  compile(e: Expr): Predicate<E> {
+  compile(e: Expr, codegen = true): Predicate<E> {
+    return buildPredicate(this.node(e), codegen);
+  }
+
+  private node(e: Expr): PNode<E> {
     switch (e.kind) {
-      case 'and': {
-        const cs = e.children.map((c) => this.compile(c));
-        if (cs.length === 2) {
-          const [a, b] = cs as [Predicate<E>, Predicate<E>];
-          return (evt) => a(evt) && b(evt);
-        }
-        return (evt) => {
-          for (const c of cs) if (!c(evt)) return false;
-          return true;
-        };
-      }
+      case 'and':
       case 'or': {
-        const cs = e.children.map((c) => this.compile(c));
-        if (cs.length === 2) {
-          const [a, b] = cs as [Predicate<E>, Predicate<E>];
-          return (evt) => a(evt) || b(evt);
+        // Nested chains of the same operator (macros expand to parenthesised groups) become one
+        // list: and/or are associative and the left-to-right short-circuit order is unchanged.
+        const cs: PNode<E>[] = [];
+        for (const c of e.children) {
+          const n = this.node(c);
+          if (n.k === e.kind) cs.push(...n.cs);
+          else cs.push(n);
         }
-        return (evt) => {
-          for (const c of cs) if (c(evt)) return true;
-          return false;
-        };
+        return { k: e.kind, cs };
       }
-      case 'not': {
-        const c = this.compile(e.child);
-        return (evt) => !c(evt);
-      }
+      case 'not':
+        return { k: 'not', c: this.node(e.child) };
       case 'identifier':
         throw new FilterError('FILTER_SYNTAX', `filter error: unexpected identifier '${e.name}'`, {
           reason: 'UNKNOWN_IDENTIFIER',
@@ -395,7 +512,7 @@ class Compiler<E> {
           candidates: nearestNames(e.name, this.resolver.fieldNames()),
         });
       case 'unary':
-        return this.compileUnary(e);
+        return { k: 'leaf', p: this.compileUnary(e) };
       case 'binary':
         return this.compileBinary(e);
       default:
@@ -562,14 +679,14 @@ class Compiler<E> {
     return (evt) => !isNil(x(evt));
   }
 
-  private compileBinary(e: BinaryCheckExpr): Predicate<E> {
+  private compileBinary(e: BinaryCheckExpr): PNode<E> {
     const side = this.side(e.left);
     const cmp = parseComparator(e.op);
     if (!cmp) throw new FilterError('FILTER_SYNTAX', `unrecognized filter comparison operator '${e.op}'`, { reason: 'EXPECTED_OPERATOR', pos: e.pos, end: e.end });
     const err = comparabilityError(cmp, side.type, side.isList);
     if (err) this.opError(cmp, side, e, err);
 
-    if (e.right.kind === 'field' || e.right.kind === 'transformer') return this.compileFieldToField(e, side, cmp);
+    if (e.right.kind === 'field' || e.right.kind === 'transformer') return { k: 'leaf', p: this.compileFieldToField(e, side, cmp) };
 
     const values: ValueExpr[] = e.right.kind === 'list'
       ? e.right.items.map((i) => ({ kind: 'value', value: i.value, quoted: i.quoted, pos: i.pos, end: i.end }))
@@ -670,7 +787,13 @@ class Compiler<E> {
   }
 
   /** Applies a value test to what the side extracts: scalar, list, or any-of. */
-  private wrap(side: Side<E>, cmp: Comparator, test: Test): Predicate<E> {
+  private wrap(side: Side<E>, cmp: Comparator, test: Test): PNode<E> {
+    const x = side.extract;
+    if (!side.isList && !side.anyOf) return { k: 'check', x, t: test };
+    return { k: 'leaf', p: this.wrapMany(side, cmp, test) };
+  }
+
+  private wrapMany(side: Side<E>, cmp: Comparator, test: Test): Predicate<E> {
     const x = side.extract;
     if (side.isList) {
       if (cmp.op === 'in') {
@@ -797,7 +920,7 @@ function base64Decode(text: string): Buffer | undefined {
 export function compileFilter<E>(source: string | Expr, resolver: FieldResolver<E>, opts: CompileOptions = {}): CompiledFilter<E> {
   const ast = typeof source === 'string' ? parseFilter(source, opts.maxDepth !== undefined ? { maxDepth: opts.maxDepth } : {}) : source;
   const c = new Compiler(resolver);
-  const match = c.compile(ast);
+  const match = c.compile(ast, opts.codegen ?? true);
   return { match, ast, fields: [...c.fields], warnings: c.warnings };
 }
 
