@@ -81,7 +81,14 @@ const TRANSFORMER_SET: ReadonlySet<string> = new Set(TRANSFORMER_NAMES);
  * Tests whose whole behaviour is one JavaScript expression on the value, so the generated
  * predicate can do it in place instead of calling the closure.
  */
-type InlineTest = { kind: 'eq' | 'ne'; c: string } | { kind: 'has'; c: ReadonlySet<string> };
+type InlineTest =
+  | { kind: 'eq' | 'ne'; c: string }
+  | { kind: 'has'; c: ReadonlySet<string> }
+  | { kind: 'method'; method: 'includes' | 'startsWith' | 'endsWith'; c: string }
+  /** For a number value the test is `v <op> c`; other values go through the closure. */
+  | { kind: 'num'; op: '===' | '!==' | '<' | '<=' | '>' | '>='; c: number }
+  /** For a boolean value the test is `v === c`; other values go through the closure. */
+  | { kind: 'bool'; c: boolean };
 const INLINE = new WeakMap<Test, InlineTest>();
 
 function inlinable(t: Test, spec: InlineTest): Test {
@@ -198,6 +205,10 @@ function numOf(v: unknown): number | bigint | undefined {
   return undefined;
 }
 
+const NUM_JS_OPS: Partial<Record<BaseOp, '===' | '!==' | '<' | '<=' | '>' | '>='>> = {
+  '=': '===', in: '===', intersects: '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=',
+};
+
 function numCmp(op: BaseOp, v: number | bigint, o: { n: number; b?: bigint }): boolean {
   if (typeof v === 'bigint' && o.b !== undefined) {
     switch (op) {
@@ -238,13 +249,13 @@ function singleTest(op: BaseOp, type: FieldType, o: Operand): Test {
     switch (op) {
       case '=': case 'in': case 'intersects': return inlinable((v) => v === s, { kind: 'eq', c: s });
       case '!=': return inlinable((v) => v !== s, { kind: 'ne', c: s });
-      case 'contains': return (v) => (v as string).includes(s);
+      case 'contains': return inlinable((v) => (v as string).includes(s), { kind: 'method', method: 'includes', c: s });
       case 'icontains': {
         const low = asciiLower(s);
         return (v) => includesAsciiCI(v as string, low);
       }
-      case 'startswith': return (v) => (v as string).startsWith(s);
-      case 'endswith': return (v) => (v as string).endsWith(s);
+      case 'startswith': return inlinable((v) => (v as string).startsWith(s), { kind: 'method', method: 'startsWith', c: s });
+      case 'endswith': return inlinable((v) => (v as string).endsWith(s), { kind: 'method', method: 'endsWith', c: s });
       case 'glob': { const re = globToRegExp(s); return (v) => re.test(v as string); }
       case 'iglob': { const re = globToRegExp(s, true); return (v) => re.test(v as string); }
       case 'regex': { const re = compileRegex(s); return (v) => re.test(v as string); }
@@ -258,15 +269,19 @@ function singleTest(op: BaseOp, type: FieldType, o: Operand): Test {
   }
   if (o.t === 'num' || o.t === 'dbl') {
     const operand = o.t === 'num' ? { n: o.n, b: o.b } : { n: o.n };
-    return (v) => {
+    const t: Test = (v) => {
       const x = numOf(v);
       return x !== undefined && numCmp(op, x, operand);
     };
+    // numCmp on a number value is Number(v) <op> n, i.e. v <op> n.
+    const jsOp = NUM_JS_OPS[op];
+    return jsOp ? inlinable(t, { kind: 'num', op: jsOp, c: o.n }) : t;
   }
   if (o.t === 'bool') {
     const want = o.v;
     const eq = op !== '!=';
-    return (v) => (Boolean(typeof v === 'bigint' ? v !== 0n : v) === want) === eq;
+    // On a boolean value: (v === want) === eq, i.e. v === (eq ? want : !want).
+    return inlinable((v) => (Boolean(typeof v === 'bigint' ? v !== 0n : v) === want) === eq, { kind: 'bool', c: eq ? want : !want });
   }
   if (o.t === 'bytes') {
     const b = o.b;
@@ -403,12 +418,7 @@ function generatePredicate<E>(root: PNode<E>): Predicate<E> {
         return `${ref(n.p)}(evt)`;
       case 'check': {
         const x = ref(n.x);
-        const inl = INLINE.get(n.t);
-        const test = !inl
-          ? `${ref(n.t)}(v)`
-          : inl.kind === 'has'
-            ? `${ref(inl.c)}.has(v)`
-            : `v ${inl.kind === 'eq' ? '===' : '!=='} ${ref(inl.c)}`;
+        const test = inlineTest(n.t, ref);
         // `!= null` is exactly isNil: undefined or null.
         return `((v = ${x}(evt)) != null && ${test})`;
       }
@@ -420,6 +430,20 @@ function generatePredicate<E>(root: PNode<E>): Predicate<E> {
   // conditions that happen to generate the same text.
   const body = `${decls}\nreturn function match(evt) { // filter ${generatedCount++}\nlet v;\nreturn ${expr};\n};`;
   return new Function('R', body)(refs) as Predicate<E>;
+}
+
+/** The test as a JavaScript expression on `v`: its body where it is that simple, else a call. */
+function inlineTest(t: Test, ref: (v: unknown) => string): string {
+  const inl = INLINE.get(t);
+  if (!inl) return `${ref(t)}(v)`;
+  switch (inl.kind) {
+    case 'eq': return `v === ${ref(inl.c)}`;
+    case 'ne': return `v !== ${ref(inl.c)}`;
+    case 'has': return `${ref(inl.c)}.has(v)`;
+    case 'method': return `v.${inl.method}(${ref(inl.c)})`;
+    case 'num': return `(typeof v === 'number' ? v ${inl.op} ${ref(inl.c)} : ${ref(t)}(v))`;
+    case 'bool': return `(typeof v === 'boolean' ? v === ${ref(inl.c)} : ${ref(t)}(v))`;
+  }
 }
 
 /** The same predicate as closures, where generating code is not allowed or fails. */

@@ -10,6 +10,8 @@ const EVENTS: TestEvent[] = [
   { 'evt.type': 'execve', 'proc.name': 'sh', 'proc.pname': 'bash', 'proc.pid': 42, 'proc.ppid': 1 },
   { 'evt.type': 'connect', 'proc.name': 'curl', 'fd.sip': '10.0.0.1', 'fd.sport': 443, 'k8s.ns.labels': ['a', 'b'] },
   { 'evt.type': 'read', 'proc.name': null, 'fd.name': undefined, 'proc.ports': [80, 443] },
+  { 'evt.type': 'write', 'evt.num': 7n, 'evt.rawres': -2n, 'evt.is_open_write': 1n, 'fd.num': 0n, 'proc.pid': 40, 'user.uid': 0 },
+  { 'evt.type': 'close', 'evt.num': 8, 'evt.rawres': 0, 'evt.is_open_write': 0, 'fd.num': true, 'proc.pid': 40.5 },
   {},
 ];
 
@@ -30,7 +32,15 @@ const FILTERS = [
   'proc.name = proc.pname or proc.name != sh',
   'not not not proc.name in (bash)',
   'proc.name != bash',
+  // Numbers and booleans compare inline for number/boolean values and through the closure otherwise.
+  'fd.num >= 0 and evt.num < 8',
+  'fd.num = 0 or evt.rawres != 0 or evt.num > 7 or evt.num <= 7',
+  'proc.pid = 40 or proc.pid in (41, 42) or proc.pid > 40',
+  'evt.is_open_write = true',
+  'evt.is_open_write = false or not evt.is_open_write != true',
+  'fd.name contains etc and fd.name endswith shadow or fd.name startswith /etc/pa',
 ];
+
 
 describe('filter compiler: generated predicates', () => {
   it('agree with the closure evaluation on every event', () => {
