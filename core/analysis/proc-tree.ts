@@ -52,6 +52,14 @@ export class ProcTree<E> {
     this.status = tryBindField(resolver, 'evt.rawarg.status');
   }
 
+  /**
+   * The current event's timestamp and its text, made only where a node keeps it (most events
+   * only move lastSeen). Kept on the tree rather than in a closure made per event.
+   */
+  private evTs: FieldValue = null;
+  private evTsText: string | null = null;
+  private readonly tsText = (): string => (this.evTsText ??= this.text(this.f.ts, this.evTs));
+
   private t(f: BoundField<E>, evt: E): string {
     return this.text(f, f.extract(evt));
   }
@@ -119,9 +127,9 @@ export class ProcTree<E> {
     const isClone = exit && CLONE_TYPES.has(type);
     // The child's side of a clone that made a process: a new life for this pid.
     const born = isClone && res === 0 && tid === pid;
-    // Timestamp text only where a node keeps it (most events only move lastSeen).
-    let tsText: string | null = null;
-    const ts = (): string => (tsText ??= this.text(this.f.ts, rawTs));
+    this.evTs = rawTs;
+    this.evTsText = null;
+    const ts = this.tsText;
     if (node === undefined || (born && (node.exit !== null || node.events > 0))) {
       node = this.newNode(pid, ts());
       if (born) node.start = ts();
