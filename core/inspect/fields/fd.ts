@@ -16,22 +16,26 @@ interface FdCtx {
   f: FdInfo | null;
 }
 
-/** extract_fd(): only fd-related events have fd fields. */
-function fdOf(c: FieldContext): FdCtx | null {
+/** extract_fd(): only fd-related events have fd fields. Fills `x`; false when there is no fd context. */
+function fdOf(c: FieldContext, x: FdCtx): boolean {
   const e = c.evt;
-  if (!(e.flags & (EF.CREATES_FD | EF.USES_FD | EF.DESTROYS_FD))) return null;
+  if (!(e.flags & (EF.CREATES_FD | EF.USES_FD | EF.DESTROYS_FD))) return false;
   const t = e.tinfo ?? c.state.threads.getRef(e.tid, false);
-  if (t === null) return null;
+  if (t === null) return false;
   let f = e.fdinfo;
   if (f === null && t.lastEventFd !== -1) f = t.getFd(t.lastEventFd);
-  return { t, f };
+  x.t = t;
+  x.f = f;
+  return true;
 }
 
+/**
+ * Each field gets one FdCtx, filled again on every call rather than made per event (fd fields
+ * run on most events). Nothing keeps an FdCtx past the call, and a field never calls itself.
+ */
 function withFd(fn: (x: FdCtx, c: FieldContext) => FieldValue) {
-  return (c: FieldContext): FieldValue => {
-    const x = fdOf(c);
-    return x === null ? null : fn(x, c);
-  };
+  const x: FdCtx = { t: null as unknown as ThreadInfo, f: null };
+  return (c: FieldContext): FieldValue => (fdOf(c, x) ? fn(x, c) : null);
 }
 
 /** The fd's address bytes at `off` (4 or 16). */
