@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { TracehoundError } from '../../core/api/errors.js';
 import { DEMO, writeDemoIncidentFile } from '../../core/capture/demo/incident.js';
+import { parseCommandArgs } from './errors.js';
 import { EXIT, type CliIo, type Command } from './io.js';
 
 const DEFAULT_OUT = 'demo-incident.scap';
@@ -19,12 +18,7 @@ Every event is synthetic; the container carries the label org.tracehound.demo.
 
   --out FILE   where to write it (default ./${DEFAULT_OUT}); parent folders are created`,
   async run(argv: string[], io: CliIo): Promise<number> {
-    let out: string | undefined;
-    try {
-      ({ values: { out } } = parseArgs({ args: argv, options: { out: { type: 'string', short: 'o' } }, allowPositionals: false }));
-    } catch (e) {
-      throw new TracehoundError('CLI_USAGE', (e as Error).message, { hint: 'See `tracehound demo --help`.' });
-    }
+    const { values: { out } } = parseCommandArgs('demo', { args: argv, options: { out: { type: 'string', short: 'o' } }, allowPositionals: false });
     const path = resolve(io.cwd, out ?? DEFAULT_OUT);
     mkdirSync(dirname(path), { recursive: true });
     const s = writeDemoIncidentFile(path);

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { TracehoundError } from '../../core/api/errors.js';
 import { analyzeCapture, type AnalyzeRequest } from '../../core/analysis/analyze.js';
 import { renderChunk, type FollowFormat } from '../../core/analysis/follow.js';
 import { EXIT, type CliIo, type Command } from './io.js';
+import { parseCommandArgs } from './errors.js';
 import { timeBounds } from './view.js';
 
 export const followCommand: Command = {
@@ -21,24 +21,20 @@ export const followCommand: Command = {
   async run(argv: string[], io: CliIo): Promise<number> {
     let values: Record<string, string | boolean | undefined>;
     let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args: argv,
-        options: {
-          read: { type: 'string', short: 'r' },
-          'fd-filter': { type: 'string' },
-          ascii: { type: 'boolean', short: 'A' },
-          hex: { type: 'boolean', short: 'X' },
-          from: { type: 'string' },
-          to: { type: 'string' },
-          json: { type: 'boolean', short: 'j' },
-          sysdig029: { type: 'boolean' },
-        },
-        allowPositionals: true,
-      }));
-    } catch (e) {
-      throw new TracehoundError('CLI_USAGE', (e as Error).message, { hint: 'See `tracehound follow --help`.' });
-    }
+    ({ values, positionals } = parseCommandArgs('follow', {
+      args: argv,
+      options: {
+        read: { type: 'string', short: 'r' },
+        'fd-filter': { type: 'string' },
+        ascii: { type: 'boolean', short: 'A' },
+        hex: { type: 'boolean', short: 'X' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        json: { type: 'boolean', short: 'j' },
+        sysdig029: { type: 'boolean' },
+      },
+      allowPositionals: true,
+    }));
     if (typeof values.read !== 'string') throw new TracehoundError('CLI_USAGE', 'missing -r FILE');
     if (typeof values['fd-filter'] !== 'string' || values['fd-filter'].trim() === '') {
       throw new TracehoundError('CLI_USAGE', 'missing --fd-filter', { hint: 'Pick the stream, e.g. --fd-filter "fd.name=10.0.0.1:5000->10.0.0.2:80".' });

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { TracehoundError } from '../../core/api/errors.js';
 import type { BufferFormat } from '../../core/capture/events/bytebuf.js';
@@ -8,10 +7,7 @@ import { CONTAINER_FORMAT, K8S_FORMAT } from '../../core/inspect/format/formatte
 import { printCapture, type PrintOptions } from '../../core/inspect/format/printer.js';
 import { RegistryResolver } from '../../core/rules/syscall-resolver.js';
 import { EXIT, type CliIo, type Command } from './io.js';
-
-function usageError(message: string): TracehoundError {
-  return new TracehoundError('CLI_USAGE', message, { hint: 'See `tracehound read --help`.' });
-}
+import { parseCommandArgs, usageError } from './errors.js';
 
 const TIME_FORMATS = new Set(['h', 'a', 'r', 'd', 'D']);
 
@@ -63,31 +59,27 @@ Output matches \`TZ=UTC sysdig -r FILE\` byte for byte; times are printed in the
   async run(argv: string[], io: CliIo): Promise<number> {
     let values: Record<string, string | boolean | undefined>;
     let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args: argv,
-        options: {
-          read: { type: 'string', short: 'r' },
-          print: { type: 'string', short: 'p' },
-          json: { type: 'boolean', short: 'j' },
-          'print-ascii': { type: 'boolean', short: 'A' },
-          'print-hex': { type: 'boolean', short: 'x' },
-          'print-hex-ascii': { type: 'boolean', short: 'X' },
-          'print-base64': { type: 'boolean', short: 'b' },
-          verbose: { type: 'boolean', short: 'v' },
-          timetype: { type: 'string', short: 't' },
-          debug: { type: 'boolean', short: 'D' },
-          numevents: { type: 'string', short: 'n' },
-          quiet: { type: 'boolean', short: 'q' },
-          table: { type: 'string' },
-          'skip-new-events': { type: 'boolean' },
-        },
-        allowPositionals: true,
-      }));
-    } catch (e) {
-      throw usageError((e as Error).message);
-    }
-    if (typeof values.read !== 'string') throw usageError('missing -r FILE');
+    ({ values, positionals } = parseCommandArgs('read', {
+      args: argv,
+      options: {
+        read: { type: 'string', short: 'r' },
+        print: { type: 'string', short: 'p' },
+        json: { type: 'boolean', short: 'j' },
+        'print-ascii': { type: 'boolean', short: 'A' },
+        'print-hex': { type: 'boolean', short: 'x' },
+        'print-hex-ascii': { type: 'boolean', short: 'X' },
+        'print-base64': { type: 'boolean', short: 'b' },
+        verbose: { type: 'boolean', short: 'v' },
+        timetype: { type: 'string', short: 't' },
+        debug: { type: 'boolean', short: 'D' },
+        numevents: { type: 'string', short: 'n' },
+        quiet: { type: 'boolean', short: 'q' },
+        table: { type: 'string' },
+        'skip-new-events': { type: 'boolean' },
+      },
+      allowPositionals: true,
+    }));
+    if (typeof values.read !== 'string') throw usageError('read', 'missing -r FILE');
     const path = resolve(io.cwd, values.read);
 
     const opts: PrintOptions = { signal: io.signal };
@@ -104,7 +96,7 @@ Output matches \`TZ=UTC sysdig -r FILE\` byte for byte; times are printed in the
       ['print-base64', 'base64'],
     ];
     const chosen = buffers.filter(([k]) => values[k]);
-    if (chosen.length > 1) throw usageError('you cannot specify more than one output format');
+    if (chosen.length > 1) throw usageError('read', 'you cannot specify more than one output format');
     if (chosen.length === 1) opts.bufferFormat = chosen[0]![1];
     if (values.json) opts.json = true;
     if (values.verbose) opts.verbose = true;
@@ -112,16 +104,16 @@ Output matches \`TZ=UTC sysdig -r FILE\` byte for byte; times are printed in the
     if (values.quiet) opts.quiet = true;
     if (values.timetype !== undefined) {
       const t = values.timetype as string;
-      if (!TIME_FORMATS.has(t)) throw usageError(`invalid modifier for flag -t: ${t}`);
+      if (!TIME_FORMATS.has(t)) throw usageError('read', `invalid modifier for flag -t: ${t}`);
       opts.timeFormat = t as PrintOptions['timeFormat'];
     }
     if (values.numevents !== undefined) {
       const n = Number(values.numevents);
-      if (!Number.isInteger(n) || n < 0) throw usageError(`-n needs a whole number, got ${String(values.numevents)}`);
+      if (!Number.isInteger(n) || n < 0) throw usageError('read', `-n needs a whole number, got ${String(values.numevents)}`);
       opts.count = n;
     }
     const table = (values.table as string | undefined) ?? 'sysdig029';
-    if (table !== 'sysdig029' && table !== 'current') throw usageError(`--table must be sysdig029 or current, got ${table}`);
+    if (table !== 'sysdig029' && table !== 'current') throw usageError('read', `--table must be sysdig029 or current, got ${table}`);
     opts.dialect = table;
     opts.unknownEvents = values['skip-new-events'] ? 'skip' : 'decode';
 

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { hostname } from 'node:os';
 import { TracehoundError } from '../../core/api/errors.js';
 import type { FieldContext } from '../../core/inspect/fields/types.js';
@@ -10,6 +9,7 @@ import { falcoSummaryText, replayCapture } from '../../core/rules/replay.js';
 import type { LoadResult } from '../../core/rules/result.js';
 import { RegistryResolver } from '../../core/rules/syscall-resolver.js';
 import { EXIT, type CliIo, type Command } from './io.js';
+import { parseCommandArgs } from './errors.js';
 
 function printResult(io: CliIo, r: LoadResult): void {
   const status = r.successful ? (r.warnings.length ? 'Ok, with warnings' : 'Ok') : 'Invalid';
@@ -39,27 +39,23 @@ tracehound rules --validate FILE [--validate FILE...] [--json]
       r?: string; rules?: string[]; validate?: string[]; priority?: string; D?: string[]; T?: string[]; t?: string[];
       'all-matches'?: boolean; json?: boolean; iso8601?: boolean; o?: string;
     };
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          r: { type: 'string', short: 'r' },
-          rules: { type: 'string', multiple: true },
-          validate: { type: 'string', multiple: true },
-          priority: { type: 'string', short: 'p' },
-          D: { type: 'string', short: 'D', multiple: true },
-          T: { type: 'string', short: 'T', multiple: true },
-          t: { type: 'string', short: 't', multiple: true },
-          'all-matches': { type: 'boolean' },
-          json: { type: 'boolean' },
-          o: { type: 'string', short: 'o' },
-          iso8601: { type: 'boolean' },
-        },
-        allowPositionals: false,
-      }));
-    } catch (e) {
-      throw new TracehoundError('CLI_USAGE', (e as Error).message, { hint: 'See `tracehound rules --help`.' });
-    }
+    ({ values } = parseCommandArgs('rules', {
+      args: argv,
+      options: {
+        r: { type: 'string', short: 'r' },
+        rules: { type: 'string', multiple: true },
+        validate: { type: 'string', multiple: true },
+        priority: { type: 'string', short: 'p' },
+        D: { type: 'string', short: 'D', multiple: true },
+        T: { type: 'string', short: 'T', multiple: true },
+        t: { type: 'string', short: 't', multiple: true },
+        'all-matches': { type: 'boolean' },
+        json: { type: 'boolean' },
+        o: { type: 'string', short: 'o' },
+        iso8601: { type: 'boolean' },
+      },
+      allowPositionals: false,
+    }));
     // `-o json|text` is the spelling CI tools use (trivy, grype); --json is Falco's.
     if (values.o !== undefined) {
       if (values.o !== 'json' && values.o !== 'text') throw new TracehoundError('CLI_USAGE', `-o takes json or text, not ${values.o}`);

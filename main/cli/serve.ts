@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { EngineService } from '../../core/api/service.js';
 import { TracehoundError } from '../../core/api/errors.js';
@@ -6,6 +5,7 @@ import { openInBrowser } from '../launch/browser.js';
 import { packageVersion, projectRoot } from '../shared/version.js';
 import { defaultRendererDir, startWebServer } from '../web/server.js';
 import { EXIT, type Command } from './io.js';
+import { parseCommandArgs } from './errors.js';
 import { demoCapturePath } from '../shared/demo.js';
 
 export const serveCommand: Command = {
@@ -20,15 +20,11 @@ export const serveCommand: Command = {
   async run(argv, io) {
     let values: { port?: string; token?: string; 'no-open'?: boolean };
     let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args: argv,
-        options: { port: { type: 'string' }, token: { type: 'string' }, 'no-open': { type: 'boolean' } },
-        allowPositionals: true,
-      }));
-    } catch (e) {
-      throw new TracehoundError('CLI_USAGE', (e as Error).message, { hint: 'See `tracehound serve --help`.' });
-    }
+    ({ values, positionals } = parseCommandArgs('serve', {
+      args: argv,
+      options: { port: { type: 'string' }, token: { type: 'string' }, 'no-open': { type: 'boolean' } },
+      allowPositionals: true,
+    }));
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new TracehoundError('CLI_USAGE', `--port must be 0..65535, got ${values.port}`);

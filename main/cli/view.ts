@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { TracehoundError } from '../../core/api/errors.js';
 import { analyzeCapture, captureStart, listViews, viewColumn, viewMetricSeries, type AnalyzeRequest } from '../../core/analysis/analyze.js';
@@ -10,12 +9,9 @@ import { parseTimeBound } from '../../core/analysis/timerange.js';
 import type { TopologyGrouping, TopologyResult } from '../../core/analysis/topology.js';
 import type { ViewResult } from '../../core/analysis/view-types.js';
 import { EXIT, type CliIo, type Command } from './io.js';
+import { parseCommandArgs, usageError } from './errors.js';
 
 const EXTRA = ['overview', 'proctree', 'topology', 'timeline'];
-
-function usageError(message: string): TracehoundError {
-  return new TracehoundError('CLI_USAGE', message, { hint: 'See `tracehound view --help`.' });
-}
 
 /** Bounds from --from/--to; offsets and clock times need the capture's start, read only then. */
 export async function timeBounds(path: string, from: string | undefined, to: string | undefined): Promise<{ from: bigint | null; to: bigint | null }> {
@@ -108,42 +104,38 @@ tracehound view --list
   async run(argv: string[], io: CliIo): Promise<number> {
     let values: Record<string, string | boolean | undefined>;
     let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args: argv,
-        options: {
-          read: { type: 'string', short: 'r' },
-          from: { type: 'string' },
-          to: { type: 'string' },
-          sort: { type: 'string' },
-          asc: { type: 'boolean' },
-          top: { type: 'string' },
-          group: { type: 'string' },
-          metric: { type: 'string' },
-          buckets: { type: 'string' },
-          json: { type: 'boolean', short: 'j' },
-          list: { type: 'boolean' },
-          sysdig029: { type: 'boolean' },
-        },
-        allowPositionals: true,
-      }));
-    } catch (e) {
-      throw usageError((e as Error).message);
-    }
+    ({ values, positionals } = parseCommandArgs('view', {
+      args: argv,
+      options: {
+        read: { type: 'string', short: 'r' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        sort: { type: 'string' },
+        asc: { type: 'boolean' },
+        top: { type: 'string' },
+        group: { type: 'string' },
+        metric: { type: 'string' },
+        buckets: { type: 'string' },
+        json: { type: 'boolean', short: 'j' },
+        list: { type: 'boolean' },
+        sysdig029: { type: 'boolean' },
+      },
+      allowPositionals: true,
+    }));
     if (values.list) {
       const views = listViews();
       if (values.json) io.stdout.write(`${JSON.stringify(views, null, 2)}\n`);
       else io.stdout.write(`${table(['VIEW', 'KIND', 'TITLE'], [...views.map((v) => [v.id, v.kind, v.title]), ...EXTRA.map((x) => [x, 'special', x])])}\n`);
       return EXIT.ok;
     }
-    if (typeof values.read !== 'string') throw usageError('missing -r FILE');
+    if (typeof values.read !== 'string') throw usageError('view', 'missing -r FILE');
     const [viewId, ...filterWords] = positionals;
-    if (!viewId) throw usageError('missing VIEW (see tracehound view --list)');
+    if (!viewId) throw usageError('view', 'missing VIEW (see tracehound view --list)');
     const path = resolve(io.cwd, values.read);
     const top = values.top === undefined ? undefined : Number(values.top);
-    if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw usageError(`--top must be a whole number, got ${String(values.top)}`);
+    if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw usageError('view', `--top must be a whole number, got ${String(values.top)}`);
     const group = (values.group ?? 'process') as string;
-    if (!['process', 'procname', 'container'].includes(group)) throw usageError('--group must be process, procname or container');
+    if (!['process', 'procname', 'container'].includes(group)) throw usageError('view', '--group must be process, procname or container');
     const bounds = await timeBounds(path, values.from as string | undefined, values.to as string | undefined);
     const req: AnalyzeRequest = { filter: filterWords.length ? filterWords.join(' ') : null, ...bounds };
     if (values.sysdig029) req.dialect = 'sysdig029';
@@ -152,10 +144,10 @@ tracehound view --list
     else if (viewId === 'topology') req.topology = group as TopologyGrouping;
     else if (viewId === 'timeline') {
       const buckets = values.buckets === undefined ? undefined : Number(values.buckets);
-      if (buckets !== undefined && (!Number.isInteger(buckets) || buckets < 1)) throw usageError('--buckets must be a positive whole number');
+      if (buckets !== undefined && (!Number.isInteger(buckets) || buckets < 1)) throw usageError('view', '--buckets must be a positive whole number');
       if (buckets !== undefined) req.maxBuckets = buckets;
       const m = typeof values.metric === 'string' ? /^([^.]+)\.(.+)$/.exec(values.metric) : null;
-      if (typeof values.metric === 'string' && !m) throw usageError('--metric is VIEW.COLUMN, e.g. files.file_in');
+      if (typeof values.metric === 'string' && !m) throw usageError('view', '--metric is VIEW.COLUMN, e.g. files.file_in');
       req.series = [m ? viewMetricSeries(m[1]!, m[2]!) : { id: 'events' }];
     }
     else {
