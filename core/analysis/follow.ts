@@ -3,6 +3,7 @@
  * time, like Wireshark's Follow Stream and sysdig's echo_fds chisel (whose event selection this
  * uses: I/O exits that moved at least one byte).
  */
+import type { StreamChunk as WireChunk, StreamSummary } from '../api/contract.js';
 import type { FieldResolver } from '../filter/fields.js';
 import { compileFilter, type Predicate } from '../filter/compiler.js';
 import { andFilters } from './drilldown.js';
@@ -11,31 +12,14 @@ import { bufferAscii, bufferDots, bufferHex, formatBytes, formatIso } from './fo
 
 export const ECHO_FDS_FILTER = 'evt.is_io=true and evt.dir=< and evt.rawres>0';
 
-export interface StreamChunk {
-  num: string;
+/** A chunk as the engine holds it; the contract's StreamChunk is its JSON form (text ts, base64 data). */
+export type StreamChunk = Omit<WireChunk, 'ts' | 'data'> & {
   ts: bigint;
-  dir: 'read' | 'write';
-  /** Bytes the call moved (its return value). */
-  len: number;
   /** The bytes the capture kept (at most the snap length). */
   data: Uint8Array;
-  fd: string;
-  fdNum: number | null;
-  proc: string;
-  pid: number | null;
-  tid: number | null;
-  container: string;
-}
+};
 
-export interface StreamSummary {
-  chunks: number;
-  bytesRead: number;
-  bytesWritten: number;
-  /** Bytes moved but not kept by the capture's snap length. */
-  bytesMissing: number;
-  /** Distinct fd names the filter matched: more than one means the filter spans streams. */
-  streams: string[];
-}
+export type { StreamSummary };
 
 type Fields = 'data' | 'isRead' | 'res' | 'fdName' | 'fdNum' | 'pname' | 'pid' | 'tid' | 'cname' | 'num' | 'raw';
 

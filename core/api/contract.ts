@@ -351,6 +351,7 @@ export interface StreamSummary {
   chunks: number;
   bytesRead: number;
   bytesWritten: number;
+  /** Bytes moved but not kept by the capture's snap length. */
   bytesMissing: number;
   /** Distinct fd names the filter matched: more than one means the filter spans streams. */
   streams: string[];
