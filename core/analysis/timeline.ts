@@ -6,6 +6,7 @@
  * not known in advance (a single pass over a capture learns its end only at the end), a series can
  * start fine-grained and merge neighbours exactly whenever it grows past its bucket budget.
  */
+import type { Series } from '../api/contract.js';
 import type { FieldResolver } from '../filter/fields.js';
 import { compileFilter, type Predicate } from '../filter/compiler.js';
 import { TracehoundError } from '../api/errors.js';
@@ -36,15 +37,8 @@ export function chooseWidth(from: bigint, to: bigint, maxBuckets = DEFAULT_MAX_B
   return WIDTH_LADDER[WIDTH_LADDER.length - 1]!;
 }
 
-export interface Series {
-  /** Start of the first bucket, ns since the epoch (aligned to width), as decimal text. */
-  start: string;
-  /** Bucket width in ns. */
-  width: number;
-  values: number[];
-  total: number;
-  max: number;
-}
+/** A bucketed series, as the contract answers it (start as decimal text). */
+export type { Series };
 
 const DAY = BigInt(24 * 3600 * S);
 
