@@ -6,24 +6,20 @@ import { sqliteError, type Db } from './database.js';
 import { DigestList, findingDigest } from './records.js';
 import { assertNoSecrets } from './secrets.js';
 import type { EventIndexRow, FindingInput, ImportRecord, ViewInput } from './types.js';
-import { insertFinding, stmt, upsertView, validateFinding, validateView } from './writes.js';
+import { insertFinding, multiRowInsert, stmt, upsertView, validateFinding, validateView } from './writes.js';
 
 /** Interned strings kept in memory per import; past this the cache restarts (the table dedups). */
 const STRING_CACHE_LIMIT = 1_000_000;
 
-const EVENT_COLUMNS = 15;
+
+/** In the order put() fills a row's values. */
+const EVENT_COLUMNS = ['artifact_id', 'evt_num', 'file_offset', 'ts', 'cpu', 'dir', 'type', 'tid', 'pid', 'proc_name', 'fd_name', 'container', 'res', 'info', 'type_name'];
 /**
  * Rows per INSERT statement: one statement call per row was most of the import's cost in the
  * binding layer (3.2 M calls); 64 rows × 15 values stays far below SQLite's parameter limit.
  */
 export const ROWS_PER_INSERT = 64;
 
-function insertEventsSql(rows: number): string {
-  const one = `(${new Array<string>(EVENT_COLUMNS).fill('?').join(', ')})`;
-  return `INSERT INTO events
-  (artifact_id, evt_num, file_offset, ts, cpu, dir, type, tid, pid, proc_name, fd_name, container, res, info, type_name)
-  VALUES ${new Array<string>(rows).fill(one).join(', ')}`;
-}
 
 export interface ImportContext {
   id: string;
@@ -73,15 +69,15 @@ export class ImportWriter {
   constructor(private readonly db: Db, private readonly ctx: ImportContext) {
     this.id = ctx.id;
     this.artifactId = ctx.artifactId;
-    this.insertEvent = stmt(db, insertEventsSql(1));
-    this.insertMany = stmt(db, insertEventsSql(ROWS_PER_INSERT));
+    this.insertEvent = stmt(db, multiRowInsert('events', EVENT_COLUMNS, 1));
+    this.insertMany = stmt(db, multiRowInsert('events', EVENT_COLUMNS, ROWS_PER_INSERT));
     this.insertString = stmt(db, 'INSERT INTO strings (s) VALUES (?) ON CONFLICT (s) DO NOTHING RETURNING id');
     this.findString = stmt(db, 'SELECT id FROM strings WHERE s = ?');
     this.maxStringId = (db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM strings').get() as { m: number }).m;
     const artifactId = this.artifactId;
     const one = this.insertEvent;
     const many = this.insertMany;
-    const values: unknown[] = new Array(EVENT_COLUMNS * ROWS_PER_INSERT);
+    const values: unknown[] = new Array(EVENT_COLUMNS.length * ROWS_PER_INSERT);
     // String columns have no foreign keys (see schema.ts); ids must come from intern(), and an
     // id past the largest one handed out is certainly not one.
     const badId = (v: number | null | undefined) => v != null && !(v >= 1 && v <= this.maxStringId && Number.isInteger(v));
@@ -98,12 +94,12 @@ export class ImportWriter {
     this.insertEvents = (batch) => {
       let i = 0;
       for (; i + ROWS_PER_INSERT <= batch.length; i += ROWS_PER_INSERT) {
-        for (let k = 0; k < ROWS_PER_INSERT; k++) put(batch[i + k]!, k * EVENT_COLUMNS);
+        for (let k = 0; k < ROWS_PER_INSERT; k++) put(batch[i + k]!, k * EVENT_COLUMNS.length);
         many.run(values);
       }
       for (; i < batch.length; i++) {
         put(batch[i]!, 0);
-        one.run(values.slice(0, EVENT_COLUMNS));
+        one.run(values.slice(0, EVENT_COLUMNS.length));
       }
     };
   }

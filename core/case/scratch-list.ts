@@ -9,6 +9,7 @@ import { TracehoundError } from '../api/errors.js';
 import { AnchorCollector, CaseEventList } from './event-list.js';
 import { ROWS_PER_INSERT } from './import.js';
 import { sqliteError, type Db } from './database.js';
+import { multiRowInsert } from './writes.js';
 
 // The columns of the case's tables (schema.ts) that CaseEventList reads, and nothing only a case
 // needs: no artifacts to reference, no UNIQUE on strings (a scratch list dedups its strings in
@@ -29,13 +30,8 @@ CREATE TABLE events (
   info        INTEGER,
   type_name   INTEGER
 );`;
-const COLUMNS = 11;
-
-function insertRowsSql(rows: number): string {
-  const one = `(${new Array<string>(COLUMNS).fill('?').join(', ')})`;
-  return `INSERT INTO events (evt_num, artifact_id, file_offset, ts, cpu, dir, type, tid, proc_name, info, type_name)
-  VALUES ${new Array<string>(rows).fill(one).join(', ')}`;
-}
+const COLUMNS = ['evt_num', 'artifact_id', 'file_offset', 'ts', 'cpu', 'dir', 'type', 'tid', 'proc_name', 'info', 'type_name'];
+const WIDTH = COLUMNS.length;
 
 const ARTIFACT = 1;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -58,7 +54,7 @@ export class ScratchListWriter {
   private readonly insertOneString: Database.Statement;
   private readonly names = new Map<string, number>();
   private readonly infos = new Map<string, number>();
-  private readonly rowValues: unknown[] = new Array(COLUMNS * ROWS_PER_INSERT);
+  private readonly rowValues: unknown[] = new Array(WIDTH * ROWS_PER_INSERT);
   private rows = 0;
   private readonly stringValues: unknown[] = new Array(2 * STRINGS_PER_INSERT);
   private strings = 0;
@@ -77,11 +73,10 @@ export class ScratchListWriter {
       this.db.pragma('journal_mode = OFF');
       this.db.pragma('synchronous = OFF');
       this.db.exec(SCRATCH_SCHEMA);
-      this.insertEvents = this.db.prepare(insertRowsSql(ROWS_PER_INSERT));
-      this.insertOneEvent = this.db.prepare(insertRowsSql(1));
-      const pairs = (n: number) => `INSERT INTO strings (id, s) VALUES ${new Array<string>(n).fill('(?, ?)').join(', ')}`;
-      this.insertStrings = this.db.prepare(pairs(STRINGS_PER_INSERT));
-      this.insertOneString = this.db.prepare(pairs(1));
+      this.insertEvents = this.db.prepare(multiRowInsert('events', COLUMNS, ROWS_PER_INSERT));
+      this.insertOneEvent = this.db.prepare(multiRowInsert('events', COLUMNS, 1));
+      this.insertStrings = this.db.prepare(multiRowInsert('strings', ['id', 's'], STRINGS_PER_INSERT));
+      this.insertOneString = this.db.prepare(multiRowInsert('strings', ['id', 's'], 1));
       this.db.exec('BEGIN');
     } catch (e) {
       throw this.failed(e);
@@ -93,7 +88,7 @@ export class ScratchListWriter {
     const procId = this.name(proc);
     const infoId = info === '' ? null : this.info(info);
     const v = this.rowValues;
-    const at = this.rows * COLUMNS;
+    const at = this.rows * WIDTH;
     v[at] = num; v[at + 1] = ARTIFACT; v[at + 2] = offset; v[at + 3] = ts; v[at + 4] = cpu; v[at + 5] = dirCode(dir);
     v[at + 6] = code; v[at + 7] = tid; v[at + 8] = procId; v[at + 9] = infoId; v[at + 10] = typeId;
     if (++this.rows === ROWS_PER_INSERT) this.flushRows();
@@ -161,7 +156,7 @@ export class ScratchListWriter {
   private flushRows(): void {
     try {
       if (this.rows === ROWS_PER_INSERT) this.insertEvents.run(this.rowValues);
-      else for (let i = 0; i < this.rows; i++) this.insertOneEvent.run(this.rowValues.slice(i * COLUMNS, (i + 1) * COLUMNS));
+      else for (let i = 0; i < this.rows; i++) this.insertOneEvent.run(this.rowValues.slice(i * WIDTH, (i + 1) * WIDTH));
     } catch (e) {
       throw this.failed(e);
     }

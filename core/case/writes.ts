@@ -17,6 +17,12 @@ export function stmt(db: Db, sql: string): Database.Statement {
   return s;
 }
 
+/** `INSERT INTO table (columns) VALUES (?, …), …` for `rows` rows: one statement call per batch. */
+export function multiRowInsert(table: string, columns: readonly string[], rows: number): string {
+  const one = `(${new Array<string>(columns.length).fill('?').join(', ')})`;
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array<string>(rows).fill(one).join(', ')}`;
+}
+
 const INSERT_FINDING = `INSERT INTO findings
   (artifact_id, import_id, rule, priority, source, ts, evt_num, output, output_fields, tags, created_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
