@@ -11,9 +11,9 @@ import { insertFinding, multiRowInsert, stmt, upsertView, validateFinding, valid
 /** Interned strings kept in memory per import; past this the cache restarts (the table dedups). */
 const STRING_CACHE_LIMIT = 1_000_000;
 
-
 /** In the order put() fills a row's values. */
 const EVENT_COLUMNS = ['artifact_id', 'evt_num', 'file_offset', 'ts', 'cpu', 'dir', 'type', 'tid', 'pid', 'proc_name', 'fd_name', 'container', 'res', 'info', 'type_name'];
+
 /**
  * Rows per INSERT statement: one statement call per row was most of the import's cost in the
  * binding layer (3.2 M calls); 64 rows × 15 values stays far below SQLite's parameter limit.
