@@ -311,9 +311,9 @@ export class Sim {
 
   // --- processes ----------------------------------------------------------------------------
 
-  private cloneExit(p: Proc, res: number, flags: string[]): ParamValues {
+  /** What clone and execve exits both report of the process image. */
+  private imageParams(p: Proc): ParamValues {
     return {
-      res,
       exe: p.exe,
       args: p.args,
       tid: p.tid,
@@ -328,6 +328,13 @@ export class Sim {
       vm_swap: 0,
       comm: p.comm,
       cgroups: p.cgroups,
+    };
+  }
+
+  private cloneExit(p: Proc, res: number, flags: string[]): ParamValues {
+    return {
+      res,
+      ...this.imageParams(p),
       flags,
       uid: p.uid,
       gid: p.gid,
@@ -394,20 +401,7 @@ export class Sim {
     });
     this.emit(p, 'SYSCALL_EXECVE_19_X', {
       res: 0,
-      exe: p.exe,
-      args: p.args,
-      tid: p.tid,
-      pid: p.pid,
-      ptid: p.ptid,
-      cwd: p.cwd,
-      fdlimit: p.fdlimit,
-      pgft_maj: p.pfMajor,
-      pgft_min: p.pfMinor,
-      vm_size: p.vmsizeKb,
-      vm_rss: p.vmrssKb,
-      vm_swap: 0,
-      comm: p.comm,
-      cgroups: p.cgroups,
+      ...this.imageParams(p),
       env: p.env,
       tty: 0,
       vpgid: p.vpgid,
